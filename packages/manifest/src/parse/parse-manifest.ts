@@ -1,0 +1,104 @@
+import { ManifestParseError } from '../errors.js';
+import { readCanonicalJson, readNdjson } from '../json/canonical-json.js';
+import type { ManifestFormat } from '../model/manifest.js';
+import { detectFormat } from './detect-format.js';
+import { type ParseLimits, resolveLimits } from './limits.js';
+import type { ParseResult, ReaderContext } from './parse-result.js';
+import { decodeUtf8 } from './text-position.js';
+
+export interface ParseOptions {
+  /**
+   * The input's format.
+   * @default detected from the first bytes with `detectFormat`
+   */
+  format?: ManifestFormat;
+  /** A name for the input (a file name), carried into the manifest and its issues. */
+  sourceName?: string;
+  /** Bounds on the work one input may cause; see {@link ParseLimits}. */
+  limits?: Partial<ParseLimits>;
+}
+
+type Reader = (input: string | Uint8Array, ctx: ReaderContext) => ParseResult;
+
+const utf8Text =
+  (read: (text: string, ctx: ReaderContext) => ParseResult): Reader =>
+  (input, ctx) => {
+    let text: string;
+    try {
+      text = decodeUtf8(input);
+    } catch (cause) {
+      throw new ManifestParseError('encoding', 'input is not valid UTF-8', { location: { format: ctx.format }, cause });
+    }
+    return read(text, ctx);
+  };
+
+const READERS: Partial<Record<ManifestFormat, Reader>> = {
+  json: utf8Text(readCanonicalJson),
+  ndjson: utf8Text(readNdjson),
+};
+
+function byteLength(input: string | Uint8Array): number {
+  return typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength;
+}
+
+/**
+ * Reads a whole manifest held in memory into the canonical model. Record-level problems come
+ * back as issues beside the consignments that did parse; a problem with the input as a whole
+ * throws {@link ManifestParseError}.
+ *
+ * @example
+ * const { manifest, issues, stats } = parseManifest(readFileSync('manifest.json'));
+ * console.log(stats.seen === stats.accepted + stats.rejected); // true
+ */
+export function parseManifest(input: string | Uint8Array, options: ParseOptions = {}): ParseResult {
+  const limits = resolveLimits(options.limits);
+  const size = byteLength(input);
+  if (size === 0 || (typeof input === 'string' ? input.trim() === '' : false)) {
+    throw new ManifestParseError('empty-input', 'the input is empty');
+  }
+  if (size > limits.maxBytes) {
+    throw new ManifestParseError(
+      'limit-exceeded',
+      `the input is ${size} bytes, more than limits.maxBytes (${limits.maxBytes}); stream it with readConsignments`,
+    );
+  }
+  const format = options.format ?? detectFormat(input);
+  if (format === undefined) {
+    throw new ManifestParseError(
+      'unknown-format',
+      'the input is not a format cargorisk reads (IATA Cargo-XML, WCO Data Model, CUSCAR, JSON, NDJSON or CSV)',
+    );
+  }
+  const reader = READERS[format];
+  if (reader === undefined) {
+    throw new ManifestParseError('unsupported-format', `no reader for format "${format}" in this build`, {
+      location: { format },
+    });
+  }
+  const ctx: ReaderContext = {
+    format,
+    limits,
+    ...(options.sourceName === undefined ? {} : { sourceName: options.sourceName }),
+  };
+  return reader(input, ctx);
+}
+
+export type SafeParseManifestResult =
+  | { success: true; data: ParseResult }
+  | { success: false; error: ManifestParseError };
+
+/**
+ * {@link parseManifest} that never throws: a failure of the whole input comes back as `error`.
+ * Any other exception is a bug and is wrapped as a ManifestParseError with its cause.
+ */
+export function safeParseManifest(input: string | Uint8Array, options: ParseOptions = {}): SafeParseManifestResult {
+  try {
+    return { success: true, data: parseManifest(input, options) };
+  } catch (e) {
+    if (e instanceof ManifestParseError) return { success: false, error: e };
+    const error = new ManifestParseError('syntax', `the reader failed: ${(e as Error)?.message ?? String(e)}`, {
+      cause: e,
+    });
+    return { success: false, error };
+  }
+}
