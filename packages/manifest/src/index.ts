@@ -61,3 +61,11 @@ export { DEFAULT_LIMITS } from './parse/limits.js';
 export type { ParseOptions, SafeParseManifestResult } from './parse/parse-manifest.js';
 export { parseManifest, safeParseManifest } from './parse/parse-manifest.js';
 export type { ParseResult, ParseStats } from './parse/parse-result.js';
+export type {
+  ConsignmentSink,
+  IncrementalReader,
+  IncrementalReaderFactory,
+  StreamEvent,
+} from './stream/incremental-reader.js';
+export type { ReadConsignmentsOptions } from './stream/read-consignments.js';
+export { readConsignments } from './stream/read-consignments.js';

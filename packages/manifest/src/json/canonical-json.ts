@@ -2,8 +2,9 @@ import { ManifestParseError } from '../errors.js';
 import { type ManifestHeader, ManifestHeaderSchema, type SourceLocation } from '../model/manifest.js';
 import { ISSUE_CODES } from '../model/parse-issue.js';
 import { checkConsignment, issuesFromZod } from '../model/validate-consignment.js';
-import { type ParseResult, type ReaderContext, ResultBuilder } from '../parse/parse-result.js';
+import { finishResult, type ParseResult, type ReaderContext, ResultBuilder } from '../parse/parse-result.js';
 import { positionAt } from '../parse/text-position.js';
+import type { ConsignmentSink, IncrementalReader } from '../stream/incremental-reader.js';
 import { findDepthViolation, locateJsonSyntaxError } from './json-scan.js';
 
 /*
@@ -53,7 +54,7 @@ function readHeader(raw: Record<string, unknown>, ctx: ReaderContext, base: stri
   return header.data;
 }
 
-function checkRecord(raw: unknown, location: SourceLocation, base: string, out: ResultBuilder): void {
+function checkRecord(raw: unknown, location: SourceLocation, base: string, out: ConsignmentSink): void {
   if (!isRecord(raw)) {
     out.reject([
       {
@@ -85,45 +86,120 @@ export function readCanonicalJson(text: string, ctx: ReaderContext): ParseResult
     const pointer = `/consignments/${i}`;
     checkRecord(raw, { format: ctx.format, pointer }, pointer, out);
   });
-  return { manifest: { ...header, consignments: out.consignments }, issues: out.issues, stats: out.stats };
+  return finishResult(out, header);
 }
 
-/** Reads NDJSON: one consignment per line; a line that does not parse is an issue, not a failure. */
-export function readNdjson(text: string, ctx: ReaderContext): ParseResult {
-  const out = new ResultBuilder();
-  let header: ManifestHeader | undefined;
-  let lineNo = 0;
-  let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    lineNo++;
-    const line = text.slice(start, end).trim();
-    start = end + 1;
-    if (line === '') continue;
-    const location: SourceLocation = { format: ctx.format, line: lineNo };
-    let raw: unknown;
-    try {
-      raw = parseJson(line, ctx, lineNo - 1);
-    } catch (e) {
-      if (!(e instanceof ManifestParseError)) throw e;
-      out.reject([{ code: ISSUE_CODES.syntax, severity: 'error', message: e.message, location: e.location }]);
-      continue;
-    }
-    if (header === undefined && out.stats.seen === 0 && isRecord(raw) && isRecord(raw.manifest)) {
-      header = readHeader(raw.manifest, ctx, '/manifest');
-      continue;
-    }
-    checkRecord(raw, location, '', out);
+/** Reads one NDJSON line (1-based `lineNo`) into the sink; `first` says no record came before it. */
+export function readNdjsonLine(
+  line: string,
+  lineNo: number,
+  first: boolean,
+  ctx: ReaderContext,
+  sink: ConsignmentSink,
+): void {
+  const text = line.trim();
+  if (text === '') return;
+  const location: SourceLocation = { format: ctx.format, line: lineNo };
+  let raw: unknown;
+  try {
+    raw = parseJson(text, ctx, lineNo - 1);
+  } catch (e) {
+    if (!(e instanceof ManifestParseError)) throw e;
+    sink.reject([{ code: ISSUE_CODES.syntax, severity: 'error', message: e.message, location: e.location }]);
+    return;
   }
-  const fallback: ManifestHeader = {
-    id: ctx.sourceName ?? 'ndjson',
+  if (first && isRecord(raw) && isRecord(raw.manifest)) {
+    sink.header(readHeader(raw.manifest, ctx, '/manifest'));
+    return;
+  }
+  checkRecord(raw, location, '', sink);
+}
+
+/** The header of an input that carried none: named after its source. */
+export function fallbackHeader(ctx: ReaderContext): ManifestHeader {
+  return {
+    id: ctx.sourceName ?? ctx.format,
     format: ctx.format,
     ...(ctx.sourceName === undefined ? {} : { sourceName: ctx.sourceName }),
   };
+}
+
+/** Reads NDJSON held in memory: one consignment per line; a line that does not parse is an issue, not a failure. */
+export function readNdjson(text: string, ctx: ReaderContext): ParseResult {
+  const out = new ResultBuilder();
+  const reader = createNdjsonReader(ctx, out);
+  reader.pushText(text);
+  reader.end();
+  return finishResult(out, fallbackHeader(ctx));
+}
+
+/** NDJSON as a stream: complete lines are read as they arrive, with their line numbers. */
+export function createNdjsonReader(
+  ctx: ReaderContext,
+  sink: ConsignmentSink,
+): IncrementalReader & { pushText(text: string): void } {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let pending = '';
+  let lineNo = 0;
+  let first = true;
+  let skipping = false;
+  const maxLine = ctx.limits.maxTextLength * 8;
+  const line = (text: string) => {
+    lineNo++;
+    if (text.length > maxLine) {
+      sink.reject([
+        {
+          code: ISSUE_CODES.limitExceeded,
+          severity: 'error',
+          message: `line ${lineNo} is ${text.length} characters, over the limit of ${maxLine}`,
+          location: { format: ctx.format, line: lineNo },
+        },
+      ]);
+    } else readNdjsonLine(text, lineNo, first, ctx, sink);
+    if (text.trim() !== '') first = false;
+  };
+  const decode = (chunk: Uint8Array, stream: boolean): string => {
+    try {
+      return decoder.decode(chunk, { stream });
+    } catch (cause) {
+      throw new ManifestParseError('encoding', `input is not valid UTF-8 (near line ${lineNo + 1})`, {
+        location: { format: ctx.format, line: lineNo + 1 },
+        cause,
+      });
+    }
+  };
+  const pushText = (text: string) => {
+    pending += text;
+    let start = 0;
+    for (let nl = pending.indexOf('\n'); nl >= 0; nl = pending.indexOf('\n', start)) {
+      line(pending.slice(start, nl));
+      start = nl + 1;
+    }
+    pending = pending.slice(start);
+    if (pending.length > maxLine) {
+      // A line that never ends: report it once and skip to its end.
+      line(pending);
+      pending = '';
+      skipping = true;
+    }
+  };
   return {
-    manifest: { ...(header ?? fallback), consignments: out.consignments },
-    issues: out.issues,
-    stats: out.stats,
+    pushText(text) {
+      if (skipping) {
+        const nl = text.indexOf('\n');
+        if (nl < 0) return;
+        skipping = false;
+        text = text.slice(nl + 1);
+      }
+      pushText(text);
+    },
+    push(chunk) {
+      this.pushText(decode(chunk, true));
+    },
+    end() {
+      const rest = pending + decode(new Uint8Array(0), false);
+      pending = '';
+      if (rest !== '' && !skipping) line(rest);
+    },
   };
 }

@@ -1,9 +1,10 @@
 import { ManifestParseError } from '../errors.js';
-import { readCanonicalJson, readNdjson } from '../json/canonical-json.js';
+import { fallbackHeader } from '../json/canonical-json.js';
 import type { ManifestFormat } from '../model/manifest.js';
 import { detectFormat } from './detect-format.js';
 import { type ParseLimits, resolveLimits } from './limits.js';
-import type { ParseResult, ReaderContext } from './parse-result.js';
+import { finishResult, type ParseResult, type ReaderContext, ResultBuilder } from './parse-result.js';
+import { FORMAT_READERS, type FormatReader } from './registry.js';
 import { decodeUtf8 } from './text-position.js';
 
 export interface ParseOptions {
@@ -16,26 +17,14 @@ export interface ParseOptions {
   sourceName?: string;
   /** Bounds on the work one input may cause; see {@link ParseLimits}. */
   limits?: Partial<ParseLimits>;
+  /**
+   * Which reader to use where a format has two: the streaming fast path, or the reference
+   * (for XML, a tree built by fast-xml-parser). Both give the same manifest; the reference is
+   * there to prove it.
+   * @default 'fast'
+   */
+  reader?: 'fast' | 'reference';
 }
-
-type Reader = (input: string | Uint8Array, ctx: ReaderContext) => ParseResult;
-
-const utf8Text =
-  (read: (text: string, ctx: ReaderContext) => ParseResult): Reader =>
-  (input, ctx) => {
-    let text: string;
-    try {
-      text = decodeUtf8(input);
-    } catch (cause) {
-      throw new ManifestParseError('encoding', 'input is not valid UTF-8', { location: { format: ctx.format }, cause });
-    }
-    return read(text, ctx);
-  };
-
-const READERS: Partial<Record<ManifestFormat, Reader>> = {
-  json: utf8Text(readCanonicalJson),
-  ndjson: utf8Text(readNdjson),
-};
 
 function byteLength(input: string | Uint8Array): number {
   return typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength;
@@ -69,8 +58,8 @@ export function parseManifest(input: string | Uint8Array, options: ParseOptions 
       'the input is not a format cargorisk reads (IATA Cargo-XML, WCO Data Model, CUSCAR, JSON, NDJSON or CSV)',
     );
   }
-  const reader = READERS[format];
-  if (reader === undefined) {
+  const reader = FORMAT_READERS[format];
+  if (reader === undefined || (reader.whole === undefined && reader.incremental === undefined)) {
     throw new ManifestParseError('unsupported-format', `no reader for format "${format}" in this build`, {
       location: { format },
     });
@@ -80,7 +69,25 @@ export function parseManifest(input: string | Uint8Array, options: ParseOptions 
     limits,
     ...(options.sourceName === undefined ? {} : { sourceName: options.sourceName }),
   };
-  return reader(input, ctx);
+  return runReader(reader, input, ctx, options.reader ?? 'fast');
+}
+
+function runReader(reader: FormatReader, input: string | Uint8Array, ctx: ReaderContext, prefer: 'fast' | 'reference') {
+  if (reader.whole !== undefined && (prefer === 'reference' || reader.incremental === undefined)) {
+    if (!reader.text) return reader.whole(input, ctx);
+    let text: string;
+    try {
+      text = decodeUtf8(input);
+    } catch (cause) {
+      throw new ManifestParseError('encoding', 'input is not valid UTF-8', { location: { format: ctx.format }, cause });
+    }
+    return reader.whole(text, ctx);
+  }
+  const out = new ResultBuilder();
+  const incremental = reader.incremental!(ctx, out);
+  incremental.push(typeof input === 'string' ? new TextEncoder().encode(input) : input);
+  incremental.end();
+  return finishResult(out, fallbackHeader(ctx));
 }
 
 export type SafeParseManifestResult =

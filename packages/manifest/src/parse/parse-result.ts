@@ -1,5 +1,6 @@
-import type { Consignment, Manifest, ManifestFormat } from '../model/manifest.js';
+import type { Consignment, Manifest, ManifestFormat, ManifestHeader } from '../model/manifest.js';
 import type { ParseIssue } from '../model/parse-issue.js';
+import type { ConsignmentSink } from '../stream/incremental-reader.js';
 import type { ParseLimits } from './limits.js';
 
 /**
@@ -25,12 +26,17 @@ export interface ReaderContext {
   limits: ParseLimits;
 }
 
-/** Collects accepted consignments and issues, keeping the counts honest. */
-export class ResultBuilder {
+/** Collects a whole manifest in memory from any reader, keeping the counts honest. */
+export class ResultBuilder implements ConsignmentSink {
+  headerValue: ManifestHeader | undefined;
   readonly consignments: Consignment[] = [];
   readonly issues: ParseIssue[] = [];
   readonly stats: ParseStats = { seen: 0, accepted: 0, rejected: 0 };
   private readonly ids = new Set<string>();
+
+  header(header: ManifestHeader): void {
+    this.headerValue ??= header;
+  }
 
   accept(consignment: Consignment, issues: readonly ParseIssue[] = []): void {
     this.stats.seen++;
@@ -59,4 +65,13 @@ export class ResultBuilder {
   note(issue: ParseIssue): void {
     this.issues.push(issue);
   }
+}
+
+/** The result once a reader has finished; `fallback` is the header when the input carried none. */
+export function finishResult(builder: ResultBuilder, fallback: ManifestHeader): ParseResult {
+  return {
+    manifest: { ...(builder.headerValue ?? fallback), consignments: builder.consignments },
+    issues: builder.issues,
+    stats: builder.stats,
+  };
 }

@@ -1,0 +1,22 @@
+import { createNdjsonReader, readCanonicalJson } from '../json/canonical-json.js';
+import type { ManifestFormat } from '../model/manifest.js';
+import type { IncrementalReaderFactory } from '../stream/incremental-reader.js';
+import type { ParseResult, ReaderContext } from './parse-result.js';
+
+/**
+ * How one format is read. `incremental` is the fast, streaming path; `whole` reads a complete
+ * document held in memory (for XML, the fast-xml-parser reference). A format may have either or
+ * both; `parseManifest` prefers the one the caller asks for and falls back to the other.
+ */
+export interface FormatReader {
+  incremental?: IncrementalReaderFactory;
+  whole?: (input: string | Uint8Array, ctx: ReaderContext) => ParseResult;
+  /** Whether `whole` needs UTF-8 text rather than bytes (JSON does; EDIFACT decodes itself). */
+  text?: boolean;
+}
+
+/** One entry per format; readers register here and nowhere else. */
+export const FORMAT_READERS: Partial<Record<ManifestFormat, FormatReader>> = {
+  json: { whole: (input, ctx) => readCanonicalJson(input as string, ctx), text: true },
+  ndjson: { incremental: createNdjsonReader },
+};
