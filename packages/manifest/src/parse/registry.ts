@@ -1,3 +1,4 @@
+import { createCuscarReader } from '../edifact/cuscar-reader.js';
 import { createNdjsonReader, readCanonicalJson } from '../json/canonical-json.js';
 import type { ManifestFormat } from '../model/manifest.js';
 import type { IncrementalReaderFactory } from '../stream/incremental-reader.js';
@@ -19,4 +20,5 @@ export interface FormatReader {
 export const FORMAT_READERS: Partial<Record<ManifestFormat, FormatReader>> = {
   json: { whole: (input, ctx) => readCanonicalJson(input as string, ctx), text: true },
   ndjson: { incremental: createNdjsonReader },
+  cuscar: { incremental: createCuscarReader },
 };

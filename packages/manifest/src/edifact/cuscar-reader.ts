@@ -1,0 +1,796 @@
+import { ManifestParseError } from '../errors.js';
+import {
+  type Container,
+  type ManifestHeader,
+  ManifestHeaderSchema,
+  type Party,
+  type SourceLocation,
+  type Transport,
+} from '../model/manifest.js';
+import { ISSUE_CODES, type ParseIssue } from '../model/parse-issue.js';
+import { checkConsignment } from '../model/validate-consignment.js';
+import { finishResult, type ParseResult, type ReaderContext, ResultBuilder } from '../parse/parse-result.js';
+import type { ConsignmentSink, IncrementalReader } from '../stream/incremental-reader.js';
+import {
+  DTM_TRANSPORT,
+  EQD_CONTAINER,
+  edifactDate,
+  edifactNumber,
+  LOC_ROUTE,
+  LOC_TRANSPORT,
+  MEA_PROPERTY,
+  MEA_PURPOSE,
+  MOA_VALUE,
+  NAD_ROLE,
+  PIA_TARIFF_TYPES,
+  RFF_NUMBER,
+  TRANSPORT_MODE,
+  VOLUME_TO_M3,
+  WEIGHT_TO_KG,
+} from './cuscar-mapping.js';
+import { type EdifactSegment, EdifactTokenizer, type TokenizerProblem } from './edifact-tokenizer.js';
+
+/*
+ * The CUSCAR segment driver. The tokenizer hands it one segment at a time; it keeps just the
+ * open message and the open consignment, so an interchange of any size streams through.
+ *
+ * Structure read (UN/EDIFACT CUSCAR, D.95B to D.00B): UNB · UNH · BGM · DTM · TDT · LOC · NAD+CA
+ * at message level, then per consignment CNI · RFF · LOC · NAD · MEA · MOA · GID (goods item:
+ * FTX+AAA, PIA, RFF+HS, GDS, MEA, MOA, SGP, DGS, LOC+27) · EQD (SEL) …, CNT, UNT, UNZ.
+ * Where the tariff code is read, first found wins: PIA with item type HS, then RFF+HS, then GDS
+ * (a national-subset habit; GDS 7085 is a nature-of-cargo code in the directory).
+ *
+ * Not mapped, because the model has no place for them: message-level CNT control totals,
+ * equipment weights, a goods item's own volume.
+ */
+
+const FORMAT = 'cuscar';
+
+interface ItemDraft {
+  seq: number;
+  segment: number;
+  line: number;
+  description: string[];
+  hs?: string;
+  hsFrom?: 'pia' | 'rff' | 'gds';
+  packages?: number;
+  grossKg?: number;
+  origin?: string;
+  value?: { amount: number; currency: string };
+  containerRefs: string[];
+  dangerousGoods?: string;
+}
+
+interface ConsignmentDraft {
+  location: SourceLocation;
+  documentNumber?: string;
+  bill?: string;
+  house?: string;
+  master?: string;
+  parties: Record<string, Party>;
+  loading?: string;
+  loadingOriginal?: string;
+  discharge?: string;
+  delivery?: string;
+  transshipments: string[];
+  items: ItemDraft[];
+  containers: Container[];
+  grossKg?: number;
+  volumeM3?: number;
+  declaredValue?: { amount: number; currency: string };
+  errors: ParseIssue[];
+  warnings: ParseIssue[];
+}
+
+interface MessageState {
+  index: number;
+  reference: string;
+  count: number;
+  segment: number;
+  line: number;
+  skip: boolean;
+}
+
+type Zone = 'message' | 'consignment' | 'item' | 'equipment' | 'other';
+
+const text = (v: string | undefined): string | undefined => {
+  const t = v?.trim();
+  return t === undefined || t === '' ? undefined : t;
+};
+
+class CuscarDriver {
+  private interchange: { reference: string; messages: number; segment: number } | undefined;
+  private sawInterchange = false;
+  private message: MessageState | undefined;
+  private messages = 0;
+  private draft: ConsignmentDraft | undefined;
+  private item: ItemDraft | undefined;
+  private container: Container | undefined;
+  private zone: Zone = 'message';
+  private headerSent = false;
+  private documentId: string | undefined;
+  private transport: Partial<Transport> & { departure: Record<string, string>; arrival: Record<string, string> } = {
+    departure: {},
+    arrival: {},
+  };
+  private sawTransport = false;
+  private readonly maxItems: number;
+
+  constructor(
+    private readonly ctx: ReaderContext,
+    private readonly sink: ConsignmentSink,
+  ) {
+    this.maxItems = ctx.limits.maxItemsPerConsignment;
+  }
+
+  private where(s: { index: number; line: number }): SourceLocation {
+    return {
+      format: FORMAT,
+      ...(this.message === undefined ? {} : { message: this.message.index }),
+      segment: s.index,
+      line: s.line,
+    };
+  }
+
+  private note(code: string, message: string, location: SourceLocation, severity: 'error' | 'warning' = 'error') {
+    this.sink.note({ code, severity, message, location });
+  }
+
+  problem(p: TokenizerProblem): void {
+    const location: SourceLocation = {
+      format: FORMAT,
+      ...(this.message === undefined ? {} : { message: this.message.index }),
+      segment: p.segment,
+      line: p.line,
+    };
+    const issue: ParseIssue = { code: p.code, severity: 'error', message: p.message, location };
+    // A segment lost inside a consignment makes that consignment untrustworthy; elsewhere it is a note.
+    if (this.draft !== undefined) this.draft.errors.push(issue);
+    else this.sink.note(issue);
+    if (this.message !== undefined) this.message.count++;
+  }
+
+  segment(s: EdifactSegment): void {
+    if (!this.sawInterchange && s.tag !== 'UNB') {
+      throw new ManifestParseError(
+        'syntax',
+        `a UN/EDIFACT interchange begins with UNB, not ${s.tag || 'an empty tag'}`,
+        {
+          location: { format: FORMAT, segment: s.index, line: s.line },
+        },
+      );
+    }
+    if (this.message !== undefined) this.message.count++;
+    switch (s.tag) {
+      case 'UNB':
+        this.openInterchange(s);
+        return;
+      case 'UNZ':
+        this.closeInterchange(s);
+        return;
+      case 'UNH':
+        this.openMessage(s);
+        return;
+      case 'UNT':
+        this.closeMessage(s);
+        return;
+      case 'UNG':
+      case 'UNE':
+        return;
+    }
+    const message = this.message;
+    if (message === undefined) {
+      this.note(ISSUE_CODES.missingSegment, `${s.tag} segment outside a message (no UNH before it)`, this.where(s));
+      return;
+    }
+    if (message.skip) return;
+    if (s.tag === 'CNI') {
+      this.flush();
+      this.openConsignment(s);
+      return;
+    }
+    if (s.tag === 'CNT') {
+      this.flush();
+      return;
+    }
+    if (this.draft === undefined) this.messageSegment(s);
+    else this.consignmentSegment(s, this.draft);
+  }
+
+  end(): void {
+    this.flush();
+    if (this.message !== undefined) {
+      this.note(
+        ISSUE_CODES.missingSegment,
+        `message ${this.message.reference} has no UNT trailer`,
+        this.where({ index: this.message.segment, line: this.message.line }),
+      );
+      this.message = undefined;
+    }
+    if (this.interchange !== undefined) {
+      this.note(ISSUE_CODES.missingSegment, `interchange ${this.interchange.reference} has no UNZ trailer`, {
+        format: FORMAT,
+        segment: this.interchange.segment,
+      });
+      this.interchange = undefined;
+    }
+    this.sendHeader();
+  }
+
+  // --- envelope -------------------------------------------------------------------------------
+
+  private openInterchange(s: EdifactSegment): void {
+    this.flush();
+    if (this.interchange !== undefined) {
+      this.closeOpenMessage(s);
+      this.note(
+        ISSUE_CODES.missingSegment,
+        `interchange ${this.interchange.reference} has no UNZ trailer before the next UNB`,
+        this.where(s),
+      );
+    }
+    this.sawInterchange = true;
+    this.interchange = { reference: s.elements[4]?.[0] ?? '', messages: 0, segment: s.index };
+  }
+
+  private closeInterchange(s: EdifactSegment): void {
+    this.flush();
+    this.closeOpenMessage(s);
+    const ic = this.interchange;
+    if (ic === undefined) {
+      this.note(ISSUE_CODES.missingSegment, 'UNZ without an open interchange (no UNB before it)', this.where(s));
+      return;
+    }
+    const count = s.elements[0]?.[0] ?? '';
+    const reference = s.elements[1]?.[0] ?? '';
+    if (count !== String(ic.messages)) {
+      this.note(
+        ISSUE_CODES.countMismatch,
+        `UNZ says ${count || 'nothing'} messages, the interchange holds ${ic.messages}`,
+        this.where(s),
+      );
+    }
+    if (reference !== ic.reference) {
+      this.note(
+        ISSUE_CODES.referenceMismatch,
+        `UNZ reference ${reference || '(none)'} does not match UNB reference ${ic.reference}`,
+        this.where(s),
+      );
+    }
+    this.interchange = undefined;
+  }
+
+  private closeOpenMessage(s: EdifactSegment): void {
+    const m = this.message;
+    if (m === undefined) return;
+    this.note(
+      ISSUE_CODES.missingSegment,
+      `message ${m.reference} has no UNT trailer before ${s.tag}`,
+      this.where({ index: m.segment, line: m.line }),
+    );
+    this.message = undefined;
+  }
+
+  private openMessage(s: EdifactSegment): void {
+    this.flush();
+    this.closeOpenMessage(s);
+    const type = s.elements[1]?.[0] ?? '';
+    this.message = {
+      index: this.messages++,
+      reference: s.elements[0]?.[0] ?? '',
+      count: 1,
+      segment: s.index,
+      line: s.line,
+      skip: type !== 'CUSCAR',
+    };
+    if (this.interchange !== undefined) this.interchange.messages++;
+    this.zone = 'message';
+    if (type !== 'CUSCAR') {
+      this.note(
+        ISSUE_CODES.unsupported,
+        `message type ${type || '(none)'} is not CUSCAR; its segments are skipped`,
+        this.where(s),
+        'warning',
+      );
+    }
+  }
+
+  private closeMessage(s: EdifactSegment): void {
+    this.flush();
+    const m = this.message;
+    if (m === undefined) {
+      this.note(ISSUE_CODES.missingSegment, 'UNT without an open message (no UNH before it)', this.where(s));
+      return;
+    }
+    const count = s.elements[0]?.[0] ?? '';
+    const reference = s.elements[1]?.[0] ?? '';
+    if (count !== String(m.count)) {
+      this.note(
+        ISSUE_CODES.countMismatch,
+        `UNT says ${count || 'nothing'} segments, message ${m.reference} has ${m.count}`,
+        this.where(s),
+      );
+    }
+    if (reference !== m.reference) {
+      this.note(
+        ISSUE_CODES.referenceMismatch,
+        `UNT reference ${reference || '(none)'} does not match UNH reference ${m.reference}`,
+        this.where(s),
+      );
+    }
+    this.message = undefined;
+    this.sendHeader();
+  }
+
+  // --- message level --------------------------------------------------------------------------
+
+  private messageSegment(s: EdifactSegment): void {
+    const el = s.elements;
+    switch (s.tag) {
+      case 'BGM':
+        this.documentId ??= text(el[1]?.[0]);
+        return;
+      case 'TDT': {
+        if (this.sawTransport) return;
+        this.sawTransport = true;
+        const t = this.transport;
+        const mode = TRANSPORT_MODE[el[2]?.[0] ?? ''];
+        if (mode !== undefined) t.mode = mode;
+        const voyage = text(el[1]?.[0]);
+        if (voyage !== undefined) t.voyageOrFlight = voyage;
+        const carrier = text(el[4]?.[3]) ?? text(el[4]?.[0]);
+        if (carrier !== undefined) t.carrier = carrier;
+        const vessel = text(el[7]?.[3]) ?? text(el[7]?.[0]);
+        if (vessel !== undefined) t.vesselOrAircraft = vessel;
+        return;
+      }
+      case 'LOC': {
+        const end = LOC_TRANSPORT[el[0]?.[0] ?? ''];
+        const code = text(el[1]?.[0]);
+        if (end !== undefined && code !== undefined) this.transport[end].location ??= code;
+        return;
+      }
+      case 'DTM': {
+        const c = el[0] ?? [];
+        const end = DTM_TRANSPORT[c[0] ?? ''];
+        if (end === undefined) return;
+        const date = edifactDate(c[1] ?? '', c[2] ?? '');
+        if (date === undefined) {
+          this.note(
+            ISSUE_CODES.invalidValue,
+            `DTM+${c[0]}: date ${c[1] ?? ''} in format ${c[2] ?? '(none)'} is not read`,
+            this.where(s),
+            'warning',
+          );
+        } else this.transport[end].date ??= date;
+        return;
+      }
+      case 'NAD':
+        // The carrier named at message level, when TDT names none.
+        if (el[0]?.[0] === 'CA') {
+          const party = this.party(s);
+          if (party !== undefined) this.transport.carrier ??= party.name;
+        }
+        return;
+    }
+  }
+
+  private sendHeader(): void {
+    if (this.headerSent) return;
+    this.headerSent = true;
+    const base: ManifestHeader = {
+      id: this.documentId ?? (this.interchange?.reference || undefined) ?? this.ctx.sourceName ?? FORMAT,
+      format: FORMAT,
+      ...(this.ctx.sourceName === undefined ? {} : { sourceName: this.ctx.sourceName }),
+    };
+    const t = this.transport;
+    let header: ManifestHeader = base;
+    if (this.sawTransport || t.carrier !== undefined) {
+      const transport: Transport = {
+        mode: t.mode ?? 'sea',
+        ...(t.carrier === undefined ? {} : { carrier: t.carrier }),
+        ...(t.voyageOrFlight === undefined ? {} : { voyageOrFlight: t.voyageOrFlight }),
+        ...(t.vesselOrAircraft === undefined ? {} : { vesselOrAircraft: t.vesselOrAircraft }),
+        ...(Object.keys(t.departure).length === 0 ? {} : { departure: t.departure }),
+        ...(Object.keys(t.arrival).length === 0 ? {} : { arrival: t.arrival }),
+      };
+      header = { ...base, transport };
+    }
+    const checked = ManifestHeaderSchema.safeParse(header);
+    if (checked.success) this.sink.header(checked.data);
+    else {
+      const detail = checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      this.note(ISSUE_CODES.invalidValue, `transport details dropped from the header: ${detail}`, { format: FORMAT });
+      this.sink.header(base);
+    }
+  }
+
+  // --- consignments ---------------------------------------------------------------------------
+
+  private openConsignment(s: EdifactSegment): void {
+    this.draft = {
+      location: this.where(s),
+      parties: {},
+      transshipments: [],
+      items: [],
+      containers: [],
+      errors: [],
+      warnings: [],
+    };
+    const doc = text(s.elements[1]?.[0]);
+    if (doc !== undefined) this.draft.documentNumber = doc;
+    this.item = undefined;
+    this.container = undefined;
+    this.zone = 'consignment';
+  }
+
+  private invalid(d: ConsignmentDraft, s: EdifactSegment, message: string): void {
+    d.errors.push({ code: ISSUE_CODES.invalidValue, severity: 'error', message, location: this.where(s) });
+  }
+
+  private number(d: ConsignmentDraft, s: EdifactSegment, raw: string, what: string): number | undefined {
+    const n = edifactNumber(raw.trim());
+    if (Number.isNaN(n) || n < 0) {
+      this.invalid(d, s, `${s.tag}: ${what} "${raw}" is not a non-negative number`);
+      return undefined;
+    }
+    return n;
+  }
+
+  private consignmentSegment(s: EdifactSegment, d: ConsignmentDraft): void {
+    const el = s.elements;
+    switch (s.tag) {
+      case 'GID':
+        this.openItem(s, d);
+        return;
+      case 'EQD': {
+        this.item = undefined;
+        if (!EQD_CONTAINER.has(el[0]?.[0] ?? '')) {
+          this.zone = 'other';
+          return;
+        }
+        const number = text(el[1]?.[0]);
+        if (number === undefined) {
+          this.invalid(d, s, 'EQD+CN without a container number');
+          this.zone = 'other';
+          return;
+        }
+        const sizeType = text(el[2]?.[0]);
+        this.container = { number, seals: [], ...(sizeType === undefined ? {} : { sizeType }) };
+        d.containers.push(this.container);
+        this.zone = 'equipment';
+        return;
+      }
+      case 'SEL': {
+        const seal = text(el[0]?.[0]);
+        if (this.zone === 'equipment' && seal !== undefined) this.container!.seals.push(seal);
+        return;
+      }
+      case 'LOC':
+        this.loc(s, d);
+        return;
+      case 'NAD': {
+        if (this.zone !== 'consignment') return;
+        const role = NAD_ROLE[el[0]?.[0] ?? ''];
+        if (role === undefined) return;
+        const party = this.party(s, d);
+        if (party !== undefined) d.parties[role] = party;
+        return;
+      }
+      case 'RFF': {
+        const [qualifier = '', value] = el[0] ?? [];
+        const kind = RFF_NUMBER[qualifier];
+        const v = text(value);
+        if (kind === undefined || v === undefined) return;
+        if (kind === 'hs') {
+          if (this.zone === 'item') this.setHs(this.item!, v, 'rff');
+        } else if (this.zone === 'consignment') d[kind] ??= v;
+        return;
+      }
+      case 'FTX':
+        if (this.zone === 'item' && el[0]?.[0] === 'AAA') {
+          for (const part of el[3] ?? []) {
+            const t = text(part);
+            if (t !== undefined) this.item!.description.push(t);
+          }
+        }
+        return;
+      case 'PIA':
+        if (this.zone !== 'item') return;
+        for (let i = 1; i < el.length; i++) {
+          const [code, type = ''] = el[i] ?? [];
+          const c = text(code);
+          if (c !== undefined && PIA_TARIFF_TYPES.has(type)) {
+            this.setHs(this.item!, c, 'pia');
+            break;
+          }
+        }
+        return;
+      case 'GDS': {
+        const c = text(el[0]?.[0]);
+        if (this.zone === 'item' && c !== undefined) this.setHs(this.item!, c, 'gds');
+        return;
+      }
+      case 'MEA':
+        this.mea(s, d);
+        return;
+      case 'MOA':
+        this.moa(s, d);
+        return;
+      case 'SGP': {
+        const ref = text(el[0]?.[0]);
+        if (this.zone === 'item' && ref !== undefined) this.item!.containerRefs.push(ref);
+        return;
+      }
+      case 'DGS': {
+        const un = text(el[2]?.[0]);
+        if (this.zone === 'item' && un !== undefined) this.item!.dangerousGoods ??= un;
+        return;
+      }
+    }
+  }
+
+  private openItem(s: EdifactSegment, d: ConsignmentDraft): void {
+    const el = s.elements;
+    this.container = undefined;
+    if (d.items.length >= this.maxItems) {
+      if (d.items.length === this.maxItems) {
+        d.errors.push({
+          code: ISSUE_CODES.limitExceeded,
+          severity: 'error',
+          message: `consignment has more than ${this.maxItems} goods items (limits.maxItemsPerConsignment)`,
+          location: this.where(s),
+        });
+        d.items.length = this.maxItems + 1;
+      }
+      this.zone = 'other';
+      return;
+    }
+    const rawSeq = text(el[0]?.[0]);
+    let seq = d.items.length + 1;
+    if (rawSeq !== undefined) {
+      const n = this.number(d, s, rawSeq, 'goods item number');
+      if (n !== undefined) seq = n;
+    }
+    const item: ItemDraft = { seq, segment: s.index, line: s.line, description: [], containerRefs: [] };
+    const rawPackages = text(el[1]?.[0]);
+    if (rawPackages !== undefined) {
+      const n = this.number(d, s, rawPackages, 'number of packages');
+      if (n !== undefined) item.packages = n;
+    }
+    d.items.push(item);
+    this.item = item;
+    this.zone = 'item';
+  }
+
+  private setHs(item: ItemDraft, code: string, from: 'pia' | 'rff' | 'gds'): void {
+    const rank = { pia: 0, rff: 1, gds: 2 };
+    if (item.hsFrom !== undefined && rank[item.hsFrom] <= rank[from]) return;
+    item.hs = code;
+    item.hsFrom = from;
+  }
+
+  private loc(s: EdifactSegment, d: ConsignmentDraft): void {
+    const field = LOC_ROUTE[s.elements[0]?.[0] ?? ''];
+    const code = text(s.elements[1]?.[0]);
+    if (field === undefined || code === undefined) return;
+    if (field === 'origin') {
+      if (this.zone === 'item') this.item!.origin ??= code;
+      return;
+    }
+    if (this.zone !== 'consignment') return;
+    switch (field) {
+      case 'loading':
+        if (s.elements[0]?.[0] === '76') d.loadingOriginal ??= code;
+        else d.loading ??= code;
+        return;
+      case 'transshipment':
+        d.transshipments.push(code);
+        return;
+      default:
+        d[field] ??= code;
+    }
+  }
+
+  private mea(s: EdifactSegment, d: ConsignmentDraft): void {
+    const el = s.elements;
+    if (!MEA_PURPOSE.has(el[0]?.[0] ?? '')) return;
+    const property = MEA_PROPERTY[el[1]?.[0] ?? ''];
+    const [unit = '', raw = ''] = el[2] ?? [];
+    if (property === undefined || (this.zone !== 'item' && this.zone !== 'consignment')) return;
+    const factor = property === 'gross' ? WEIGHT_TO_KG[unit] : VOLUME_TO_M3[unit];
+    if (factor === undefined) {
+      this.invalid(d, s, `MEA: unit "${unit}" is not a ${property === 'gross' ? 'weight' : 'volume'} unit we convert`);
+      return;
+    }
+    const n = this.number(d, s, raw, property === 'gross' ? 'weight' : 'volume');
+    if (n === undefined) return;
+    const value = roundMeasure(n * factor);
+    if (this.zone === 'item') {
+      if (property === 'gross') this.item!.grossKg ??= value;
+    } else if (property === 'gross') d.grossKg ??= value;
+    else d.volumeM3 ??= value;
+  }
+
+  private moa(s: EdifactSegment, d: ConsignmentDraft): void {
+    const [qualifier = '', raw = '', currency] = s.elements[0] ?? [];
+    if (!MOA_VALUE.has(qualifier) || (this.zone !== 'item' && this.zone !== 'consignment')) return;
+    const amount = this.number(d, s, raw, 'amount');
+    if (amount === undefined) return;
+    const cur = text(currency);
+    if (cur === undefined) {
+      d.warnings.push({
+        code: ISSUE_CODES.invalidValue,
+        severity: 'warning',
+        message: `MOA+${qualifier}: amount ${raw} has no currency and is left out`,
+        location: this.where(s),
+      });
+      return;
+    }
+    const money = { amount, currency: cur };
+    if (this.zone === 'item') this.item!.value ??= money;
+    else d.declaredValue ??= money;
+  }
+
+  /** NAD: C082 id, C058 name and address lines, C080 name, C059 street, city, sub-entity, postcode, country. */
+  private party(s: EdifactSegment, d?: ConsignmentDraft): Party | undefined {
+    const el = s.elements;
+    const nonEmpty = (parts: readonly string[] | undefined) =>
+      (parts ?? []).map((p) => p.trim()).filter((p) => p !== '');
+    const nameParts = nonEmpty(el[3]?.slice(0, 5));
+    const freeLines = nonEmpty(el[2]);
+    let name = nameParts.join(' ');
+    const lines = nonEmpty(el[4]);
+    if (name === '') {
+      name = freeLines.shift() ?? '';
+    }
+    lines.push(...freeLines);
+    const id = text(el[1]?.[0]);
+    if (name === '') {
+      d?.warnings.push({
+        code: ISSUE_CODES.invalidValue,
+        severity: 'warning',
+        message: `NAD+${el[0]?.[0]}: party without a name is left out`,
+        location: this.where(s),
+      });
+      return undefined;
+    }
+    const city = text(el[5]?.[0]);
+    const postcode = text(el[7]?.[0]);
+    const country = text(el[8]?.[0]);
+    const hasAddress = lines.length > 0 || city !== undefined || postcode !== undefined || country !== undefined;
+    return {
+      name,
+      ...(hasAddress
+        ? {
+            address: {
+              lines,
+              ...(city === undefined ? {} : { city }),
+              ...(postcode === undefined ? {} : { postcode }),
+              ...(country === undefined ? {} : { country: country as Party['name'] }),
+            },
+          }
+        : {}),
+      ...(id === undefined ? {} : { id }),
+    } as Party;
+  }
+
+  /** Ends the open consignment: accepted if valid, otherwise rejected with its location. */
+  private flush(): void {
+    const d = this.draft;
+    if (d === undefined) return;
+    this.draft = undefined;
+    this.item = undefined;
+    this.container = undefined;
+    this.zone = 'message';
+    this.sendHeader();
+
+    const house = d.house ?? (d.bill !== undefined && d.documentNumber !== d.bill ? d.documentNumber : undefined);
+    const master = house === undefined ? undefined : (d.master ?? d.bill ?? undefined);
+    const id = house ?? d.documentNumber ?? d.bill ?? d.master;
+    const consignmentId = id === undefined ? {} : { consignmentId: id };
+    if (id === undefined) {
+      d.errors.unshift({
+        code: ISSUE_CODES.missingSegment,
+        severity: 'error',
+        message: 'consignment has no bill of lading number (CNI document number or RFF+BM)',
+        location: d.location,
+      });
+    }
+    if (d.errors.length > 0) {
+      this.sink.reject(d.errors.map((e) => ({ ...e, ...consignmentId })));
+      return;
+    }
+    const loading = d.loading ?? d.loadingOriginal;
+    const totals = {
+      ...(d.grossKg === undefined ? {} : { grossKg: d.grossKg }),
+      ...(d.volumeM3 === undefined ? {} : { volumeM3: d.volumeM3 }),
+    };
+    const candidate = {
+      id,
+      ...(master === undefined || master === house ? {} : { masterId: master }),
+      kind: house === undefined ? 'direct' : 'house',
+      parties: d.parties,
+      route: {
+        ...(loading === undefined ? {} : { loading }),
+        ...(d.discharge === undefined ? {} : { discharge: d.discharge }),
+        ...(d.delivery === undefined ? {} : { delivery: d.delivery }),
+        transshipments: d.transshipments,
+        countries: [],
+      },
+      goods: d.items.map((it) => ({
+        seq: it.seq,
+        ...(it.hs === undefined ? {} : { hsCode: it.hs }),
+        description: it.description.join(' '),
+        ...(it.packages === undefined ? {} : { packages: it.packages }),
+        ...(it.grossKg === undefined ? {} : { grossKg: it.grossKg }),
+        ...(it.origin === undefined ? {} : { origin: it.origin }),
+        ...(it.value === undefined ? {} : { value: it.value }),
+        containerRefs: it.containerRefs,
+        ...(it.dangerousGoods === undefined ? {} : { dangerousGoods: it.dangerousGoods }),
+      })),
+      containers: d.containers,
+      totals,
+      ...(d.declaredValue === undefined ? {} : { declaredValue: d.declaredValue }),
+      source: d.location,
+    };
+    const checked = checkConsignment(candidate, d.location, '');
+    if (checked.ok) {
+      this.sink.accept(checked.consignment, [
+        ...d.warnings.map((w) => ({ ...w, ...consignmentId })),
+        ...checked.issues,
+      ]);
+      return;
+    }
+    // Point each schema issue at the goods item segment it came from, where there is one.
+    const issues = checked.issues.map((issue) => {
+      const m = /^\/goods\/(\d+)/.exec(issue.location.pointer ?? '');
+      const it = m === null ? undefined : d.items[Number(m[1])];
+      return {
+        ...issue,
+        ...consignmentId,
+        ...(it === undefined ? {} : { location: { ...issue.location, segment: it.segment, line: it.line } }),
+      };
+    });
+    this.sink.reject(issues);
+  }
+}
+
+// Unit conversion leaves float noise (1 LBR = 0.45359237 kg); keep grams.
+const roundMeasure = (n: number) => Math.round(n * 1000) / 1000;
+
+/**
+ * The streaming CUSCAR reader: push bytes, consignments come out as their CNI group closes.
+ *
+ * @example
+ * const out = new ResultBuilder();
+ * const reader = createCuscarReader({ format: 'cuscar', limits: DEFAULT_LIMITS }, out);
+ * reader.push(bytes);
+ * reader.end();
+ */
+export function createCuscarReader(ctx: ReaderContext, sink: ConsignmentSink): IncrementalReader {
+  const driver = new CuscarDriver(ctx, sink);
+  const tokenizer = new EdifactTokenizer(
+    (segment) => driver.segment(segment),
+    (problem) => driver.problem(problem),
+    { maxSegmentBytes: Math.max(4096, ctx.limits.maxTextLength * 4) },
+  );
+  return {
+    push(chunk) {
+      tokenizer.push(chunk);
+    },
+    end() {
+      tokenizer.end();
+      driver.end();
+    },
+  };
+}
+
+/** Reads a whole CUSCAR interchange held in memory (bytes, so UNOC decodes as ISO 8859-1). */
+export function readCuscar(input: string | Uint8Array, ctx: ReaderContext): ParseResult {
+  const out = new ResultBuilder();
+  const reader = createCuscarReader(ctx, out);
+  reader.push(typeof input === 'string' ? Buffer.from(input, 'utf8') : input);
+  reader.end();
+  return finishResult(out, { id: ctx.sourceName ?? FORMAT, format: FORMAT });
+}
