@@ -1,0 +1,33 @@
+import type { BenchResult } from './bench-result.js';
+
+export interface ScenarioContext {
+  quick: boolean;
+  /** Rows the scenarios before this one produced (scaling reads the score rows). */
+  earlier: readonly BenchResult[];
+  /** Where results go (benchmarks/results). */
+  resultsDir: string;
+  log(message: string): void;
+}
+
+/** One benchmark file's entry point. */
+export interface Scenario {
+  name: BenchResult['scenario'];
+  /** What the scenario measures, for the log. */
+  title: string;
+  run(ctx: ScenarioContext): Promise<BenchResult[]>;
+}
+
+/** Thrown when engines or readers that must agree do not: the run reports it and exits non-zero. */
+export class EquivalenceError extends Error {
+  readonly code = 'equivalence-failed';
+  constructor(
+    message: string,
+    readonly details: unknown = undefined,
+  ) {
+    super(message);
+    this.name = 'EquivalenceError';
+  }
+  toJSON() {
+    return { name: this.name, code: this.code, message: this.message, details: this.details };
+  }
+}

@@ -1,0 +1,31 @@
+import { createReadStream, readFileSync } from 'node:fs';
+import type { ManifestFormat } from '@cargorisk/manifest';
+import { runPipeline } from '../end-to-end.js';
+import { scorerForBench } from './cargorisk-scorer.js';
+import { defaultPackRuleSets } from './default-packs.js';
+import { requireExport } from './library-apis.js';
+
+/*
+ * Run by the memory scenario in a process of its own, so that its peak RSS is the pipeline's
+ * alone: streams the file named on the command line through readConsignments and the compiled
+ * scorer with the default packs, then prints one JSON line with the counts and the peak RSS.
+ */
+
+const [file, format] = process.argv.slice(2) as [string, ManifestFormat];
+const readConsignments = requireExport<Parameters<typeof runPipeline>[0]>('@cargorisk/manifest', 'readConsignments');
+const scorer = scorerForBench(defaultPackRuleSets(), 'compiled', false);
+const source = createReadStream(file, { highWaterMark: 1 << 20 }) as unknown as Iterable<Uint8Array>;
+const run = await runPipeline(readConsignments, source, format, scorer);
+
+function vmHwmMb(): number | undefined {
+  try {
+    const kb = /VmHWM:\s*(\d+)\s*kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    return kb === undefined ? undefined : Number(kb) / 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+process.stdout.write(
+  `${JSON.stringify({ ...run, maxRssMb: process.resourceUsage().maxRSS / 1024, vmHwmMb: vmHwmMb() })}\n`,
+);

@@ -1,0 +1,90 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { endToEnd } from './end-to-end.js';
+import type { BenchReport, BenchResult } from './harness/bench-result.js';
+import { ScenarioSkip } from './harness/library-apis.js';
+import { machineInfo } from './harness/machine-info.js';
+import type { Scenario } from './harness/scenario.js';
+import { writeReport } from './harness/write-report.js';
+import { parseThroughput } from './parse-throughput.js';
+import { scaling } from './scaling.js';
+import { scoreThroughput } from './score-throughput.js';
+import { streamingMemory } from './streaming-memory.js';
+
+/*
+ * `pnpm bench [--quick] [--only score,parse,…]`: runs the scenarios in one process, one after the
+ * other, and writes benchmarks/results/latest.json and latest.md. A scenario whose library pieces
+ * are missing is recorded as skipped with the reason; one whose engines or readers disagree is
+ * recorded as failed, and the run exits with status 1 after writing what it measured.
+ */
+
+const SCENARIOS: Scenario[] = [scoreThroughput, parseThroughput, endToEnd, streamingMemory, scaling];
+
+function parseArgs(argv: string[]): { quick: boolean; only: Set<string> | undefined } {
+  let quick = false;
+  let only: Set<string> | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--quick') quick = true;
+    else if (arg === '--only') only = new Set((argv[++i] ?? '').split(','));
+    else if (arg.startsWith('--only=')) only = new Set(arg.slice('--only='.length).split(','));
+    else if (arg === '--') continue;
+    else {
+      console.error(`unknown argument ${arg}; usage: pnpm bench [--quick] [--only score,parse,e2e,memory,scaling]`);
+      process.exit(2);
+    }
+  }
+  return { quick, only };
+}
+
+async function main() {
+  const { quick, only } = parseArgs(process.argv.slice(2));
+  const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../results');
+  const started = performance.now();
+  const machine = machineInfo();
+  const log = (message: string) => console.log(message);
+  log(
+    `cargorisk benchmarks${quick ? ' (quick)' : ''}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load ${machine.loadAverage.join(' ')}`,
+  );
+  const results: BenchResult[] = [];
+  let failed = false;
+  for (const scenario of SCENARIOS) {
+    if (only !== undefined && !only.has(scenario.name)) continue;
+    log(`\n${scenario.name}: ${scenario.title}`);
+    const t0 = performance.now();
+    try {
+      results.push(...(await scenario.run({ quick, earlier: results, resultsDir, log })));
+    } catch (e) {
+      if (e instanceof ScenarioSkip) {
+        log(`  skipped: ${e.reason}`);
+        results.push({ scenario: scenario.name, name: scenario.title, skipped: e.reason });
+      } else {
+        failed = true;
+        const message = e instanceof Error ? e.message : String(e);
+        console.error(`  FAILED: ${message}`);
+        if (e instanceof Error && e.stack) console.error(e.stack);
+        results.push({ scenario: scenario.name, name: scenario.title, failed: message });
+      }
+    }
+    log(`  (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  }
+  if (results.some((r) => r.failed !== undefined)) failed = true;
+  const report: BenchReport = {
+    machine,
+    date: new Date().toISOString(),
+    quick,
+    durationSec: (performance.now() - started) / 1000,
+    results,
+  };
+  const written = writeReport(resultsDir, report);
+  log(
+    `\nwrote ${path.relative(process.cwd(), written.json)} and ${path.relative(process.cwd(), written.markdown)} in ${report.durationSec.toFixed(0)} s`,
+  );
+  if (failed) {
+    writeFileSync(process.stderr.fd, 'a scenario failed: see above\n');
+    process.exitCode = 1;
+  }
+}
+
+await main();

@@ -1,0 +1,113 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ManifestFormat } from '@cargorisk/manifest';
+import { type PipelineRun, runPipeline } from './end-to-end.js';
+import { benchStreamChunks } from './harness/bench-data.js';
+import type { BenchResult } from './harness/bench-result.js';
+import { scorerForBench } from './harness/cargorisk-scorer.js';
+import { defaultPackRuleSets } from './harness/default-packs.js';
+import { requireExport, ScenarioSkip } from './harness/library-apis.js';
+import { median } from './harness/measure.js';
+import type { Scenario } from './harness/scenario.js';
+import { type ChartSeries, renderLogLogChart } from './harness/svg-chart.js';
+
+/*
+ * How the figures move with rule count and with input size. The rule-count axis reuses the score
+ * scenario's rows from this run (no second measurement); the input-size axis times the NDJSON
+ * pipeline (bytes to assessments, default packs) at growing manifest sizes. The chart of
+ * throughput against rule count per engine goes to results/scaling.svg.
+ */
+
+const seriesLabel = (r: BenchResult) => `${r.engine}${r.explain ? ' (explain)' : ''}`;
+
+export function ruleScalingSeries(rows: readonly BenchResult[]): ChartSeries[] {
+  const byLabel = new Map<string, ChartSeries>();
+  for (const r of rows) {
+    if (r.scenario !== 'score' || r.rules === undefined || r.consignmentsPerSec === undefined) continue;
+    const label = seriesLabel(r);
+    let s = byLabel.get(label);
+    if (s === undefined) {
+      s = { label, points: [] };
+      byLabel.set(label, s);
+    }
+    s.points.push({ x: r.rules, y: r.consignmentsPerSec });
+  }
+  return [...byLabel.values()];
+}
+
+type ReadConsignments = Parameters<typeof runPipeline>[0];
+
+export const scaling: Scenario = {
+  name: 'scaling',
+  title: 'throughput against rule count and input size',
+  async run(ctx) {
+    const results: BenchResult[] = [];
+    const series = ruleScalingSeries(ctx.earlier);
+    const svg = renderLogLogChart(series, {
+      title: `Scoring throughput against rule count${ctx.quick ? ' (quick run)' : ''}`,
+      xLabel: 'rules in the rule set (log scale)',
+      yLabel: 'consignments per second (log scale)',
+    });
+    writeFileSync(path.join(ctx.resultsDir, 'scaling.svg'), svg);
+    for (const s of series) {
+      const pts = [...s.points].sort((a, b) => a.x - b.x);
+      const first = pts[0]!;
+      const last = pts.at(-1)!;
+      results.push({
+        scenario: 'scaling',
+        name: `rules ${first.x.toLocaleString('en-US')} → ${last.x.toLocaleString('en-US')}`,
+        engine: s.label.startsWith('compiled')
+          ? 'compiled'
+          : (s.label.replace(' (explain)', '') as NonNullable<BenchResult['engine']>),
+        explain: s.label.endsWith('(explain)'),
+        ...(pts.length > 1
+          ? {
+              ratio: first.y / last.y,
+              ratioTo: `slower at ${last.x.toLocaleString('en-US')} rules than at ${first.x.toLocaleString('en-US')}`,
+            }
+          : {}),
+        notes: pts
+          .map((p) => `${p.x.toLocaleString('en-US')}: ${Math.round(p.y).toLocaleString('en-US')}/s`)
+          .join(', '),
+      });
+    }
+    if (series.length === 0) {
+      results.push({ scenario: 'scaling', name: 'rule count', skipped: 'no score rows in this run to chart' });
+    }
+
+    // Input size: the same pipeline on growing manifests.
+    const format: ManifestFormat = 'ndjson';
+    try {
+      const readConsignments = requireExport<ReadConsignments>('@cargorisk/manifest', 'readConsignments');
+      const scorer = scorerForBench(defaultPackRuleSets(), 'compiled', false);
+      const sizes = ctx.quick ? [1000, 10_000] : [1000, 10_000, 100_000];
+      for (const count of sizes) {
+        const input = benchStreamChunks(format, count);
+        const runs: PipelineRun[] = [];
+        const started = performance.now();
+        await runPipeline(readConsignments, input.chunks, format, scorer);
+        while (runs.length < 5 && (runs.length < 2 || performance.now() - started < 8000)) {
+          runs.push(await runPipeline(readConsignments, input.chunks, format, scorer));
+        }
+        const seconds = median(runs.map((r) => r.seconds));
+        results.push({
+          scenario: 'scaling',
+          name: `input ${count.toLocaleString('en-US')} consignments`,
+          engine: 'compiled',
+          reader: 'fast',
+          format,
+          consignments: count,
+          bytes: input.bytes,
+          consignmentsPerSec: count / seconds,
+          mbPerSec: input.bytes / 1e6 / seconds,
+          notes: `bytes to assessments with the default packs, median of ${runs.length} runs`,
+        });
+        ctx.log(`  ${format} ${count}: ${Math.round(count / seconds)} consignments/s`);
+      }
+    } catch (e) {
+      if (!(e instanceof ScenarioSkip)) throw e;
+      results.push({ scenario: 'scaling', name: 'input size', skipped: e.reason });
+    }
+    return results;
+  },
+};

@@ -1,0 +1,314 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { Consignment } from '@cargorisk/manifest';
+import { benchConsignments } from './harness/bench-data.js';
+import type { BenchResult } from './harness/bench-result.js';
+import {
+  type BenchAssessment,
+  type BenchScorer,
+  compileForBench,
+  hitIds,
+  scorerForBench,
+} from './harness/cargorisk-scorer.js';
+import { type Measurement, measure } from './harness/measure.js';
+import { EquivalenceError, type Scenario, type ScenarioContext } from './harness/scenario.js';
+import { competitorFacts } from './rules/competitor-facts.js';
+import { type GeneratedRuleSet, generateRuleSet } from './rules/generate-rule-set.js';
+import { buildJsonLogicRunner } from './rules/to-json-logic.js';
+import { buildZenRunner } from './rules/to-zen-decision.js';
+
+/*
+ * Scoring throughput: cargorisk's compiled engine against json-rules-engine (through cargorisk's
+ * reference engine, which runs the same rule set on json-rules-engine with cargorisk's operators),
+ * GoRules zen-engine (the rules as one decision table) and json-logic-engine's compiled mode (one
+ * built function per rule), at 10 to 10,000 generated rules, explanations off and on.
+ *
+ * Every engine is first run over the consignments it will be timed on and must give the same hit
+ * sets as the compiled engine (the reference: the same whole assessments), or the run fails.
+ */
+
+type EngineName = NonNullable<BenchResult['engine']>;
+
+interface Contender {
+  engine: EngineName;
+  explain: boolean;
+  /** The fired rule ids for one consignment, sorted. */
+  hits(c: Consignment): string[] | Promise<string[]>;
+  /** Scores one consignment the way a user of this engine would (result discarded). */
+  run(c: Consignment): unknown;
+  async: boolean;
+  notes?: string;
+  dispose?: () => void;
+}
+
+interface Budget {
+  /** Time to spend checking (and so choosing the window of) a slow engine, ms. */
+  checkMs: number;
+  /** Largest window for the slow engines. */
+  maxWindow: number;
+  /** Timed phase per engine, ms. */
+  timeMs: number;
+}
+
+const ZEN_NOTES =
+  'same rules as one JDM decision table (hit policy collect, one row per rule: some(items, startsWith(#.hsCode, …)), contains(#.text, " keyword "), country in [...]); zen has no Unicode folding, so the facts are prepared in JS (text folded as cargorisk folds it and padded with spaces, which makes contains() the whole-word match; party names normalised) and that preparation is timed; one awaited evaluate() per consignment (native code on libuv worker threads); hit sets equal the compiled engine on every timed consignment';
+const JSON_LOGIC_NOTES =
+  'same rules as JSON Logic, one engine.build() function per rule (compiled mode); hsIn as substr prefix equality, mentions as "in" on folded, space-padded text (the whole-word match), lists as "in"; facts prepared in JS as for zen and timed; hit sets equal the compiled engine on every timed consignment';
+const JRE_NOTES =
+  "json-rules-engine 7.3.1 through cargorisk's reference engine (engine: 'reference'): the same rule set with cargorisk's operators registered on json-rules-engine; whole assessments equal the compiled engine's on every timed consignment";
+
+function budgetFor(rules: number, quick: boolean): Budget {
+  if (quick) return { checkMs: 2500, maxWindow: 300, timeMs: 1000 };
+  return { checkMs: rules >= 10_000 ? 6000 : 3000, maxWindow: 500, timeMs: rules >= 10_000 ? 4000 : 2000 };
+}
+
+/** The assessment without what may legitimately differ between two runs (nothing, today). */
+function comparable(a: BenchAssessment): unknown {
+  return a;
+}
+
+async function checkWindow(
+  contender: Contender,
+  data: readonly Consignment[],
+  expected: readonly string[][],
+  budget: Budget,
+  limit: number,
+): Promise<{ window: Consignment[]; perSec: number }> {
+  const start = performance.now();
+  let n = 0;
+  for (; n < Math.min(limit, data.length); n++) {
+    const got = await contender.hits(data[n]!);
+    const want = expected[n]!;
+    if (!isDeepStrictEqual(got, want)) {
+      throw new EquivalenceError(
+        `${contender.engine}${contender.explain ? ' (explain)' : ''} fires [${got.join(', ')}] on consignment ${data[n]!.id}, the compiled engine [${want.join(', ')}]`,
+        { consignment: data[n]!.id, got, want },
+      );
+    }
+    if (performance.now() - start > budget.checkMs && n >= 4) {
+      n++;
+      break;
+    }
+  }
+  const elapsed = performance.now() - start;
+  return { window: data.slice(0, n), perSec: (n / elapsed) * 1000 };
+}
+
+/** Times `contender` cycling through `window`, `batch` consignments per iteration. */
+async function timeContender(
+  name: string,
+  contender: Pick<Contender, 'run' | 'async'>,
+  window: readonly Consignment[],
+  perSec: number,
+  budget: Budget,
+): Promise<Measurement> {
+  // About 20 ms per iteration: many samples for the median, little timer overhead.
+  const batch = Math.max(1, Math.min(window.length, Math.round(perSec / 50)));
+  let cursor = 0;
+  const next = () => {
+    const out = window.slice(cursor, cursor + batch);
+    cursor += batch;
+    if (cursor >= window.length) cursor = 0;
+    return out.length === batch ? out : out.concat(window.slice(0, batch - out.length));
+  };
+  const fn = contender.async
+    ? async () => {
+        for (const c of next()) await contender.run(c);
+      }
+    : () => {
+        for (const c of next()) contender.run(c);
+      };
+  return measure(name, fn, { units: batch, timeMs: budget.timeMs, minIterations: 3 });
+}
+
+async function scoreAt(rules: number, data: Consignment[], ctx: ScenarioContext): Promise<BenchResult[]> {
+  const budget = budgetFor(rules, ctx.quick);
+  const ruleSet: GeneratedRuleSet = generateRuleSet({ rules, seed: 7, sample: data.slice(0, 400) });
+  const compiledRuleSet = compileForBench(ruleSet);
+  const scorers: Record<string, BenchScorer> = {
+    compiled: scorerForBench([compiledRuleSet], 'compiled', false),
+    compiledExplain: scorerForBench([compiledRuleSet], 'compiled', true),
+  };
+  const expectedAssessments = data.map((c) => scorers.compiled!.score(c));
+  const expected = expectedAssessments.map(hitIds);
+  const hitConsignments = expected.filter((h) => h.length > 0).length;
+  const meanHits = expected.reduce((s, h) => s + h.length, 0) / expected.length;
+  ctx.log(
+    `  ${rules} rules: ${((hitConsignments / data.length) * 100).toFixed(1)}% of ${data.length} consignments hit, ${meanHits.toFixed(2)} hits each on average`,
+  );
+
+  const contenders: Contender[] = [
+    {
+      engine: 'compiled',
+      explain: true,
+      async: false,
+      hits: (c) => {
+        const a = scorers.compiledExplain!.score(c);
+        if (a.hits.some((h) => h.evidence.length === 0)) {
+          throw new EquivalenceError(`compiled engine with explain: a hit without evidence on ${c.id}`);
+        }
+        return hitIds(a);
+      },
+      run: (c) => scorers.compiledExplain!.score(c),
+    },
+  ];
+  const reference = scorerForBench([compiledRuleSet], 'reference', false);
+  const referenceExplain = scorerForBench([compiledRuleSet], 'reference', true);
+  contenders.push(
+    {
+      engine: 'json-rules-engine',
+      explain: false,
+      async: true,
+      notes: JRE_NOTES,
+      hits: async (c) => {
+        const got = await reference.scoreAsync(c);
+        const want = scorers.compiled!.score(c);
+        if (!isDeepStrictEqual(comparable(got), comparable(want))) {
+          throw new EquivalenceError(`reference and compiled assessments differ on ${c.id}`, { got, want });
+        }
+        return hitIds(got);
+      },
+      run: (c) => reference.scoreAsync(c),
+    },
+    {
+      engine: 'json-rules-engine',
+      explain: true,
+      async: true,
+      notes: JRE_NOTES,
+      hits: async (c) => {
+        const got = await referenceExplain.scoreAsync(c);
+        const want = scorers.compiledExplain!.score(c);
+        if (!isDeepStrictEqual(comparable(got), comparable(want))) {
+          throw new EquivalenceError(`reference and compiled explained assessments differ on ${c.id}`, { got, want });
+        }
+        return hitIds(got);
+      },
+      run: (c) => referenceExplain.scoreAsync(c),
+    },
+  );
+  const zen = buildZenRunner(ruleSet);
+  contenders.push({
+    engine: 'zen-engine',
+    explain: false,
+    async: true,
+    notes: ZEN_NOTES,
+    hits: async (c) => (await zen(competitorFacts(c))).sort(),
+    run: (c) => zen(competitorFacts(c)),
+    dispose: () => zen.dispose(),
+  });
+  const jsonLogic = buildJsonLogicRunner(ruleSet);
+  contenders.push({
+    engine: 'json-logic-engine',
+    explain: false,
+    async: false,
+    notes: JSON_LOGIC_NOTES,
+    hits: (c) => jsonLogic(competitorFacts(c)).sort(),
+    run: (c) => jsonLogic(competitorFacts(c)),
+  });
+
+  // The quick run keeps the headline comparison and leaves the explained reference run out.
+  const selected = ctx.quick ? contenders.filter((c) => !(c.engine === 'json-rules-engine' && c.explain)) : contenders;
+  const results: BenchResult[] = [];
+  const compiledCache = new Map<string, Measurement>();
+  const compiledOn = async (window: readonly Consignment[], explain: boolean) => {
+    const key = `${explain}:${window.length}`;
+    let m = compiledCache.get(key);
+    if (m === undefined) {
+      const scorer = explain ? scorers.compiledExplain! : scorers.compiled!;
+      const t0 = performance.now();
+      for (const c of window) scorer.score(c);
+      const perSec = (window.length / (performance.now() - t0)) * 1000;
+      m = await timeContender(
+        `compiled ${rules}`,
+        { async: false, run: (c) => scorer.score(c) },
+        window,
+        perSec,
+        budget,
+      );
+      compiledCache.set(key, m);
+    }
+    return m;
+  };
+
+  const base = await compiledOn(data, false);
+  results.push({
+    scenario: 'score',
+    name: `score ${rules.toLocaleString('en-US')} rules`,
+    engine: 'compiled',
+    explain: false,
+    rules,
+    consignments: data.length,
+    consignmentsPerSec: base.unitsPerSec,
+    noise: base.relMad,
+    notes: `${((hitConsignments / data.length) * 100).toFixed(1)}% of consignments hit at least one rule, ${meanHits.toFixed(2)} hits per consignment on average`,
+  });
+  ctx.log(`    compiled: ${Math.round(base.unitsPerSec)} consignments/s`);
+
+  for (const contender of selected) {
+    const limit =
+      contender.engine === 'compiled'
+        ? data.length
+        : contender.engine === 'json-rules-engine'
+          ? budget.maxWindow
+          : data.length;
+    let checked: { window: Consignment[]; perSec: number };
+    try {
+      checked = await checkWindow(contender, data, expected, budget, limit);
+    } catch (e) {
+      if (!(e instanceof EquivalenceError)) throw e;
+      ctx.log(`    ${contender.engine}${contender.explain ? ' explain' : ''}: FAILED ${e.message}`);
+      results.push({
+        scenario: 'score',
+        name: `score ${rules.toLocaleString('en-US')} rules`,
+        engine: contender.engine,
+        explain: contender.explain,
+        rules,
+        failed: e.message,
+      });
+      contender.dispose?.();
+      continue;
+    }
+    const { window, perSec } = checked;
+    const m = await timeContender(`${contender.engine} ${rules}`, contender, window, perSec, budget);
+    const versus = await compiledOn(window, contender.explain);
+    const row: BenchResult = {
+      scenario: 'score',
+      name: `score ${rules.toLocaleString('en-US')} rules`,
+      engine: contender.engine,
+      explain: contender.explain,
+      rules,
+      consignments: window.length,
+      consignmentsPerSec: m.unitsPerSec,
+      noise: m.relMad,
+    };
+    if (contender.engine === 'compiled') {
+      row.ratio = m.unitsPerSec / base.unitsPerSec;
+      row.ratioTo = 'of explain off';
+    } else {
+      row.ratio = versus.unitsPerSec / m.unitsPerSec;
+      row.ratioTo = `compiled${contender.explain ? ' (explain on)' : ''} ÷ this`;
+      row.notes =
+        contender.notes +
+        (window.length < data.length
+          ? `; timed on the first ${window.length} consignments, the ratio against the compiled engine timed on the same ones`
+          : '');
+    }
+    results.push(row);
+    ctx.log(
+      `    ${contender.engine}${contender.explain ? ' explain' : ''}: ${Math.round(m.unitsPerSec)} consignments/s on ${window.length} (ratio ${row.ratio?.toFixed(2)})`,
+    );
+    contender.dispose?.();
+  }
+  return results;
+}
+
+export const scoreThroughput: Scenario = {
+  name: 'score',
+  title: 'scoring throughput by engine and rule count',
+  async run(ctx) {
+    const data = benchConsignments(ctx.quick ? 1500 : 4000);
+    const ruleCounts = ctx.quick ? [1000] : [10, 100, 1000, 10_000];
+    const results: BenchResult[] = [];
+    for (const rules of ruleCounts) results.push(...(await scoreAt(rules, data, ctx)));
+    return results;
+  },
+};

@@ -1,0 +1,153 @@
+import { spawn } from 'node:child_process';
+import { closeSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Consignment, ManifestFormat, ManifestHeader } from '@cargorisk/manifest';
+import type { PipelineRun } from './end-to-end.js';
+import { benchHeader } from './harness/bench-data.js';
+import type { BenchResult } from './harness/bench-result.js';
+import { requireExport, ScenarioSkip } from './harness/library-apis.js';
+import type { Scenario } from './harness/scenario.js';
+
+/*
+ * Peak memory of the streaming pipeline: a generated manifest of about 1 GB (64 MB in the quick
+ * run) is written to the temp directory with the generator's streaming writer, then a child
+ * process streams it through readConsignments and the compiled scorer with the default packs and
+ * reports its own peak RSS. The file is deleted afterwards.
+ */
+
+type Serializers = Partial<
+  Record<
+    ManifestFormat,
+    { stream?: (h: ManifestHeader, cs: Iterable<Consignment>) => Iterable<string>; extension: string }
+  >
+>;
+type GenerateConsignments = (options: { seed: number | string; consignments: number }) => Iterable<Consignment>;
+
+// XML first: the format a naive reader would hold whole in memory.
+const PREFERRED: readonly ManifestFormat[] = ['wco-dm', 'xffm', 'cuscar', 'ndjson'];
+const TARGET_MB = 256;
+
+function writeGenerated(
+  file: string,
+  format: ManifestFormat,
+  targetBytes: number,
+): { bytes: number; consignments: number } {
+  const serializers = requireExport<Serializers>('@cargorisk/generator', 'serializers');
+  const stream = serializers[format]?.stream;
+  if (stream === undefined) throw new ScenarioSkip(`no streaming ${format} writer`);
+  const generate = requireExport<GenerateConsignments>('@cargorisk/generator', 'generateConsignments');
+  const header = benchHeader(format);
+  // Size one consignment from a sample, then ask for as many as fill the target.
+  let sampleBytes = 0;
+  for (const piece of stream(header, generate({ seed: 1, consignments: 1000 })))
+    sampleBytes += Buffer.byteLength(piece);
+  const consignments = Math.max(1000, Math.round((targetBytes / sampleBytes) * 1000));
+  const fd = openSync(file, 'w');
+  try {
+    let pending: string[] = [];
+    let length = 0;
+    for (const piece of stream(header, generate({ seed: 1, consignments }))) {
+      pending.push(piece);
+      length += piece.length;
+      if (length >= 4 << 20) {
+        writeSync(fd, pending.join(''));
+        pending = [];
+        length = 0;
+      }
+    }
+    writeSync(fd, pending.join(''));
+  } finally {
+    closeSync(fd);
+  }
+  return { bytes: statSync(file).size, consignments };
+}
+
+function runChild(file: string, format: ManifestFormat): Promise<PipelineRun & { maxRssMb: number; vmHwmMb?: number }> {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const root = path.resolve(here, '../..');
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--conditions',
+        '@cargorisk/source',
+        path.join(here, 'harness/stream-pipeline-child.ts'),
+        file,
+        format,
+      ],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0)
+        return reject(
+          new Error(`the pipeline process exited with ${code}: ${err.trim().split('\n').slice(-3).join(' ')}`),
+        );
+      try {
+        resolve(JSON.parse(out.trim().split('\n').at(-1) ?? ''));
+      } catch (e) {
+        reject(new Error(`the pipeline process printed no result: ${(e as Error).message}`));
+      }
+    });
+  });
+}
+
+export const streamingMemory: Scenario = {
+  name: 'memory',
+  title: 'peak RSS streaming a large generated manifest through parse and score',
+  async run(ctx) {
+    const serializers = requireExport<Serializers>('@cargorisk/generator', 'serializers');
+    const format = PREFERRED.find((f) => serializers[f]?.stream !== undefined);
+    if (format === undefined) throw new ScenarioSkip('the generator has no streaming writer for any format');
+    const targetBytes = ctx.quick ? 64e6 : 1e9;
+    const file = path.join(os.tmpdir(), `cargorisk-bench-${process.pid}${serializers[format]!.extension}`);
+    try {
+      const t0 = performance.now();
+      const written = writeGenerated(file, format, targetBytes);
+      ctx.log(
+        `  wrote ${(written.bytes / 1e6).toFixed(0)} MB of ${format} (${written.consignments} consignments) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      );
+      const run = await runChild(file, format);
+      const seen = run.accepted + run.rejected;
+      const base: BenchResult = {
+        scenario: 'memory',
+        name: `stream ${(written.bytes / 1e6).toFixed(0)} MB ${format}`,
+        format,
+      };
+      if (seen !== written.consignments) {
+        return [{ ...base, failed: `the pipeline saw ${seen} of ${written.consignments} consignments` }];
+      }
+      const peak = run.vmHwmMb ?? run.maxRssMb;
+      ctx.log(`  peak RSS ${peak.toFixed(0)} MB, ${Math.round(seen / run.seconds)} consignments/s`);
+      return [
+        {
+          ...base,
+          engine: 'compiled',
+          reader: 'fast',
+          consignments: seen,
+          bytes: written.bytes,
+          peakRssMb: peak,
+          consignmentsPerSec: seen / run.seconds,
+          mbPerSec: written.bytes / 1e6 / run.seconds,
+          target: `≤ ${TARGET_MB} MB`,
+          met: peak <= TARGET_MB,
+          notes: `child process: readConsignments over a 1 MiB-chunk file stream, compiled scorer with the default packs; peak RSS from /proc/self/status VmHWM (process.resourceUsage().maxRSS ${run.maxRssMb.toFixed(0)} MB)${ctx.quick ? '; quick run: a 64 MB file instead of 1 GB' : ''}`,
+        },
+      ];
+    } finally {
+      rmSync(file, { force: true });
+    }
+  },
+};
