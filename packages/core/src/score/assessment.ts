@@ -1,0 +1,262 @@
+import type { Consignment, SourceLocation, Transport } from '@cargorisk/manifest';
+import type { CompiledRuleSet } from '../compile/compile-rule-set.js';
+import type { EventParamsJson } from '../ruleset/ruleset-schema.js';
+import { DEFAULT_SEED, isRandomlySelected } from './random-selection.js';
+
+/** Officer's channel: `green` release, `blue` post-clearance audit, `yellow` documents, `red` examination. */
+export type Channel = 'green' | 'blue' | 'yellow' | 'red';
+
+const RANK: Readonly<Record<Channel, number>> = { green: 0, blue: 1, yellow: 2, red: 3 };
+const BY_RANK: readonly Channel[] = ['green', 'blue', 'yellow', 'red'];
+
+/** Why a rule fired: one satisfied condition (only built when the scorer explains). */
+export interface Evidence {
+  /** The fact, e.g. `description`. */
+  fact: string;
+  /** The fact's value (for item facts, that item's; after `path` when the condition has one). */
+  value: unknown;
+  operator: string;
+  /** What in the list matched: the keyword, the HS prefix, the party, the code, as written in the list. */
+  matched?: string[];
+  /** The list's name (absent for inline arrays). */
+  list?: string;
+  /** The goods item's `seq`, for item facts. */
+  item?: number;
+}
+
+/** One fired rule in an assessment. */
+export interface Hit {
+  ruleSet: string;
+  rule: string;
+  version: string;
+  score: number;
+  message: string;
+  action?: string;
+  category?: string;
+  /** `[]` unless the scorer was created with `explain: true`. */
+  evidence: Evidence[];
+}
+
+/** What cargorisk says about one consignment (docs/rule-sets.md, "The assessment"). */
+export interface Assessment {
+  consignmentId: string;
+  score: number;
+  channel: Channel;
+  actions: string[];
+  hits: Hit[];
+  /** The rule sets that assessed it (those in effect), with the sha256 of their canonical JSON. */
+  ruleSets: { id: string; version: string; sha256: string }[];
+  source: SourceLocation;
+}
+
+/** A rule that fired, as an engine reports it: its id and (when explaining) its evidence. */
+export interface FiredRule {
+  readonly ruleId: string;
+  readonly evidence: readonly Evidence[];
+}
+
+/**
+ * What an engine hands to {@link assembleAssessment}: for each rule set, in the order given to the scorer,
+ * the rules that fired on one consignment. Order within a rule set does not matter, and a rule reported
+ * twice (an item-scope rule per item) is one hit whose evidence is the concatenation.
+ */
+export type FiredRules = readonly (readonly FiredRule[])[];
+
+/**
+ * The interface an engine implements; `createScorer` wraps it. The reference engine
+ * (`reference/reference-evaluator.ts`) exports `createReferenceEvaluator` of type {@link EngineFactory}.
+ */
+export interface Evaluator {
+  evaluate(c: Consignment, context?: EvaluationContext): Promise<FiredRules>;
+}
+
+/** Where a consignment came from, for the facts that live on the manifest. */
+export interface EvaluationContext {
+  readonly transport?: Transport;
+}
+
+/** Options an engine factory receives from `createScorer`. */
+export interface EngineOptions {
+  readonly explain: boolean;
+}
+
+export type EngineFactory = (ruleSets: readonly CompiledRuleSet[], options: EngineOptions) => Evaluator;
+
+/** Options of {@link assembleAssessment}. */
+export interface AssembleOptions {
+  /**
+   * Seed of random selection.
+   * @default "cargorisk"
+   */
+  readonly seed?: string;
+  /**
+   * The moment rule sets' `effective` dates are checked against.
+   * @default the current time
+   */
+  readonly now?: Date | number;
+}
+
+interface RulePlan {
+  readonly index: number;
+  readonly id: string;
+  readonly params: EventParamsJson;
+}
+
+interface ScoringPlan {
+  readonly id: string;
+  readonly version: string;
+  readonly entry: { id: string; version: string; sha256: string };
+  readonly rules: ReadonlyMap<string, RulePlan>;
+  readonly yellow: number;
+  readonly red: number;
+  readonly randomRate: number;
+  readonly randomChannel: Channel;
+  readonly fromMs: number;
+  readonly untilMs: number;
+}
+
+const plans = new WeakMap<CompiledRuleSet, ScoringPlan>();
+const DAY_MS = 86_400_000;
+
+function planOf(rs: CompiledRuleSet): ScoringPlan {
+  let plan = plans.get(rs);
+  if (plan !== undefined) return plan;
+  const json = rs.json;
+  const rules = new Map<string, RulePlan>();
+  json.rules.forEach((r, index) => {
+    rules.set(r.id, { index, id: r.id, params: r.event.params });
+  });
+  const from = json.effective?.from;
+  const until = json.effective?.until;
+  plan = {
+    id: rs.id,
+    version: rs.version,
+    entry: Object.freeze({ id: rs.id, version: rs.version, sha256: rs.sha256 }),
+    rules,
+    yellow: json.scoring.thresholds.yellow,
+    red: json.scoring.thresholds.red,
+    randomRate: json.scoring.random?.rate ?? 0,
+    randomChannel: json.scoring.random?.channel ?? 'yellow',
+    fromMs: from === undefined ? Number.NEGATIVE_INFINITY : Date.parse(`${from}T00:00:00Z`),
+    // `until` is inclusive: the rule set assesses through the end of that day (UTC).
+    untilMs: until === undefined ? Number.POSITIVE_INFINITY : Date.parse(`${until}T00:00:00Z`) + DAY_MS,
+  };
+  plans.set(rs, plan);
+  return plan;
+}
+
+/** Whether a rule set is in effect at `nowMs` (its `effective` dates, UTC, both inclusive). */
+export function isInEffect(rs: CompiledRuleSet, nowMs: number): boolean {
+  const p = planOf(rs);
+  return nowMs >= p.fromMs && nowMs < p.untilMs;
+}
+
+function hitOf(plan: ScoringPlan, rule: RulePlan, evidence: Evidence[]): Hit {
+  const p = rule.params;
+  const hit: Hit = {
+    ruleSet: plan.id,
+    rule: rule.id,
+    version: plan.version,
+    score: p.score,
+    message: p.message,
+    evidence,
+  };
+  if (p.action !== undefined) hit.action = p.action;
+  if (p.category !== undefined) hit.category = p.category;
+  return hit;
+}
+
+function rulesetHits(plan: ScoringPlan, fired: readonly FiredRule[]): { hits: Hit[]; rules: RulePlan[] } {
+  const rules: RulePlan[] = [];
+  const evidence: Evidence[][] = [];
+  const at = new Map<string, number>();
+  let sorted = true;
+  for (const f of fired) {
+    const rule = plan.rules.get(f.ruleId);
+    if (rule === undefined) continue;
+    const seen = at.get(f.ruleId);
+    if (seen !== undefined) {
+      for (const e of f.evidence) evidence[seen]?.push(e);
+      continue;
+    }
+    const last = rules[rules.length - 1];
+    if (last !== undefined && last.index > rule.index) sorted = false;
+    at.set(f.ruleId, rules.length);
+    rules.push(rule);
+    evidence.push([...f.evidence]);
+  }
+  const order = rules.map((_, i) => i);
+  if (!sorted) order.sort((a, b) => (rules[a] as RulePlan).index - (rules[b] as RulePlan).index);
+  return {
+    hits: order.map((i) => hitOf(plan, rules[i] as RulePlan, evidence[i] as Evidence[])),
+    rules: order.map((i) => rules[i] as RulePlan),
+  };
+}
+
+/**
+ * Builds the assessment of one consignment from the rules each rule set fired: scores summed per rule set,
+ * channel from its thresholds raised by hit channels and random selection, then summed and maxed across
+ * rule sets (docs/rule-sets.md, "Events and scoring"). Both engines call it, so scoring has one meaning.
+ * Rule sets not in effect at `now` assess nothing and are left out of `ruleSets`.
+ *
+ * @example
+ * const assessment = assembleAssessment(ruleSets, [[{ ruleId: 'GS-HS', evidence: [] }]], consignment);
+ */
+export function assembleAssessment(
+  ruleSets: readonly CompiledRuleSet[],
+  fired: FiredRules,
+  consignment: Consignment,
+  options: AssembleOptions = {},
+): Assessment {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const now = options.now;
+  const nowMs = now === undefined ? Date.now() : typeof now === 'number' ? now : now.getTime();
+  let score = 0;
+  let rank = 0;
+  const hits: Hit[] = [];
+  const entries: Assessment['ruleSets'] = [];
+  for (let s = 0; s < ruleSets.length; s++) {
+    const plan = planOf(ruleSets[s] as CompiledRuleSet);
+    if (nowMs < plan.fromMs || nowMs >= plan.untilMs) continue;
+    entries.push({ ...plan.entry });
+    const firedHere = fired[s] ?? [];
+    let setScore = 0;
+    let setRank = 0;
+    if (firedHere.length > 0) {
+      const { hits: setHits, rules } = rulesetHits(plan, firedHere);
+      for (let i = 0; i < setHits.length; i++) {
+        const hit = setHits[i] as Hit;
+        setScore += hit.score;
+        const channel = (rules[i] as RulePlan).params.channel;
+        if (channel !== undefined && RANK[channel] > setRank) setRank = RANK[channel];
+        hits.push(hit);
+      }
+    }
+    if (plan.randomRate > 0 && isRandomlySelected(seed, plan.id, consignment.id, plan.randomRate)) {
+      hits.push({
+        ruleSet: plan.id,
+        rule: 'random',
+        version: plan.version,
+        score: 0,
+        message: `selected at random (rate ${plan.randomRate})`,
+        evidence: [],
+      });
+      if (RANK[plan.randomChannel] > setRank) setRank = RANK[plan.randomChannel];
+    }
+    const byScore = setScore >= plan.red ? 3 : setScore >= plan.yellow ? 2 : 0;
+    if (byScore > setRank) setRank = byScore;
+    score += setScore;
+    if (setRank > rank) rank = setRank;
+  }
+  const actions: string[] = [];
+  for (const h of hits) if (h.action !== undefined && !actions.includes(h.action)) actions.push(h.action);
+  return {
+    consignmentId: consignment.id,
+    score,
+    channel: BY_RANK[rank] as Channel,
+    actions,
+    hits,
+    ruleSets: entries,
+    source: consignment.source,
+  };
+}
