@@ -1,3 +1,4 @@
+export { CSV_COLUMNS } from './csv/csv-columns.js';
 export type { ManifestParseErrorCode } from './errors.js';
 export { ManifestParseError } from './errors.js';
 export {

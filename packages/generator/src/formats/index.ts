@@ -1,4 +1,6 @@
 import type { Consignment, Manifest, ManifestFormat, ManifestHeader } from '@cargorisk/manifest';
+import { csvSerializer } from './csv.js';
+import { cuscarSerializer } from './cuscar.js';
 import { jsonSerializer } from './json.js';
 import { ndjsonSerializer } from './ndjson.js';
 
@@ -34,4 +36,6 @@ export interface FormatSerializer {
 export const serializers: Partial<Record<ManifestFormat, FormatSerializer>> = {
   json: jsonSerializer,
   ndjson: ndjsonSerializer,
+  cuscar: cuscarSerializer,
+  csv: csvSerializer,
 };

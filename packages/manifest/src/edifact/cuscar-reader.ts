@@ -685,9 +685,12 @@ class CuscarDriver {
     this.zone = 'message';
     this.sendHeader();
 
+    // A CNI number beside a different RFF+BM is a house bill; one equal to RFF+MB is the master itself.
     const house = d.house ?? (d.bill !== undefined && d.documentNumber !== d.bill ? d.documentNumber : undefined);
-    const master = house === undefined ? undefined : (d.master ?? d.bill ?? undefined);
     const id = house ?? d.documentNumber ?? d.bill ?? d.master;
+    const master =
+      house !== undefined ? (d.master ?? d.bill) : d.master !== undefined && d.master !== id ? d.master : undefined;
+    const kind = house !== undefined ? 'house' : d.master !== undefined && d.master === id ? 'master' : 'direct';
     const consignmentId = id === undefined ? {} : { consignmentId: id };
     if (id === undefined) {
       d.errors.unshift({
@@ -709,7 +712,7 @@ class CuscarDriver {
     const candidate = {
       id,
       ...(master === undefined || master === house ? {} : { masterId: master }),
-      kind: house === undefined ? 'direct' : 'house',
+      kind,
       parties: d.parties,
       route: {
         ...(loading === undefined ? {} : { loading }),

@@ -1,7 +1,9 @@
+import { createCsvReader } from '../csv/csv-reader.js';
 import { createCuscarReader } from '../edifact/cuscar-reader.js';
 import { createNdjsonReader, readCanonicalJson } from '../json/canonical-json.js';
 import type { ManifestFormat } from '../model/manifest.js';
 import type { IncrementalReaderFactory } from '../stream/incremental-reader.js';
+import { XML_READERS } from '../xml/xml-readers.js';
 import type { ParseResult, ReaderContext } from './parse-result.js';
 
 /**
@@ -21,4 +23,6 @@ export const FORMAT_READERS: Partial<Record<ManifestFormat, FormatReader>> = {
   json: { whole: (input, ctx) => readCanonicalJson(input as string, ctx), text: true },
   ndjson: { incremental: createNdjsonReader },
   cuscar: { incremental: createCuscarReader },
+  csv: { incremental: createCsvReader },
+  ...XML_READERS,
 };
