@@ -1,0 +1,428 @@
+import { ManifestParseError } from '../errors.js';
+import type { ReaderContext } from '../parse/parse-result.js';
+import type { ConsignmentSink, IncrementalReader } from '../stream/incremental-reader.js';
+import { Assembler, type FormatBuilder } from './assembler.js';
+import type { MapNode } from './mapping.js';
+import { PROTOTYPE_NAMES, type ReferenceBudget, resolveReferences, XmlTextError } from './xml-text.js';
+
+/*
+ * The fast driver: a small streaming XML tokenizer written for manifests, mapping tokens straight
+ * onto the compiled path tree. It checks well-formedness (names, quoting, matching end tags, one
+ * root, references) but validates against no schema, and it refuses any DOCTYPE outright, so no
+ * entity can be declared, expanded or fetched. Elements the mapping does not name cost a name
+ * scan and an end-tag comparison: no lookup, no string kept, no event object.
+ */
+
+// ASCII name characters (letters, digits, '-', '.', '_', ':'); anything at or above 0x80 is allowed.
+const NAME_CHAR = new Uint8Array(128);
+const NAME_START = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 58;
+  NAME_START[c] = letter ? 1 : 0;
+  NAME_CHAR[c] = letter || (c >= 48 && c <= 57) || c === 45 || c === 46 ? 1 : 0;
+}
+
+const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
+
+/** Bytes of text kept waiting for the rest of a token before the token is declared too long. */
+const SLICE = 1 << 20;
+
+class FastXmlReader implements IncrementalReader {
+  private buf = '';
+  private pos = 0;
+  /** Absolute offset (UTF-16 units of the decoded document) of `buf[0]`. */
+  private base = 0;
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private readonly assembler: Assembler;
+  private readonly names: string[] = [];
+  private readonly nodes: Array<MapNode | null> = [];
+  private depth = 0;
+  private rootSeen = false;
+  private rootClosed = false;
+  private readonly budget: ReferenceBudget = { used: 0 };
+  private readonly maxDepth: number;
+  private readonly maxText: number;
+  private readonly maxToken: number;
+  // The element whose text is being collected, if any.
+  private capNode: MapNode | null = null;
+  private capDepth = -1;
+  private capText = '';
+  private capOver = false;
+  private capAttrs: Record<string, string> | undefined;
+  private capOffset = 0;
+  // Line counting, advanced lazily and only forward.
+  private line = 1;
+  private lineStart = 0;
+  private counted = 0;
+  private readonly attrNames: string[] = [];
+
+  constructor(
+    private readonly builder: FormatBuilder,
+    private readonly ctx: ReaderContext,
+    sink: ConsignmentSink,
+  ) {
+    this.assembler = new Assembler(builder, ctx, sink, (offset) => this.positionOf(offset));
+    this.maxDepth = ctx.limits.maxDepth;
+    this.maxText = ctx.limits.maxTextLength;
+    this.maxToken = Math.max(SLICE, ctx.limits.maxTextLength * 4);
+  }
+
+  push(chunk: Uint8Array): void {
+    let text: string;
+    try {
+      text = this.decoder.decode(chunk, { stream: true });
+    } catch (cause) {
+      throw this.error('encoding', 'input is not valid UTF-8', this.base + this.buf.length, cause);
+    }
+    this.append(text);
+    this.run(false);
+  }
+
+  end(): void {
+    let text: string;
+    try {
+      text = this.decoder.decode();
+    } catch (cause) {
+      throw this.error('encoding', 'input is not valid UTF-8', this.base + this.buf.length, cause);
+    }
+    this.append(text);
+    this.run(true);
+    if (!this.rootSeen) throw this.error('syntax', 'no root element', this.base + this.buf.length);
+    if (this.depth > 0) {
+      throw this.error(
+        'syntax',
+        `the document ends inside <${this.names[this.depth - 1]}> (truncated?)`,
+        this.base + this.buf.length,
+      );
+    }
+    this.assembler.end();
+  }
+
+  private append(text: string): void {
+    if (text === '') return;
+    if (this.pos > 0) {
+      this.positionOf(this.base + this.pos);
+      this.buf = this.buf.slice(this.pos) + text;
+      this.base += this.pos;
+      this.pos = 0;
+    } else this.buf += text;
+  }
+
+  /** 1-based line and column (UTF-16 units) of an absolute offset at or after the last asked. */
+  positionOf(offset: number): { line: number; column: number } {
+    const buf = this.buf;
+    const end = offset - this.base;
+    let i = this.counted - this.base;
+    if (i < 0) i = 0;
+    for (let nl = buf.indexOf('\n', i); nl >= 0 && nl < end; nl = buf.indexOf('\n', nl + 1)) {
+      this.line++;
+      this.lineStart = this.base + nl + 1;
+    }
+    if (offset > this.counted) this.counted = offset;
+    return { line: this.line, column: offset - this.lineStart + 1 };
+  }
+
+  private error(
+    code: 'syntax' | 'hostile-input' | 'limit-exceeded' | 'encoding',
+    message: string,
+    offset: number,
+    cause?: unknown,
+  ): ManifestParseError {
+    const { line, column } = this.positionOf(offset);
+    return new ManifestParseError(code, `${message} at ${line}:${column}`, {
+      location: { format: this.ctx.format, line, column, offset },
+      ...(cause === undefined ? {} : { cause }),
+    });
+  }
+
+  private refs(start: number, end: number, decode: boolean): string {
+    try {
+      return resolveReferences(this.buf, start, end, decode, this.budget);
+    } catch (e) {
+      if (e instanceof XmlTextError) throw this.error(e.code, e.message, this.base + e.at);
+      throw e;
+    }
+  }
+
+  private run(final: boolean): void {
+    const buf = this.buf;
+    const len = buf.length;
+    let pos = this.pos;
+    while (pos < len) {
+      if (buf.charCodeAt(pos) !== 60 /* < */) {
+        let lt = buf.indexOf('<', pos);
+        if (lt < 0) {
+          if (!final) {
+            // Text with no end in sight: hand over what is safe (up to a last '&') and wait.
+            if (len - pos < SLICE) break;
+            const amp = buf.lastIndexOf('&', len - 1);
+            const cut = amp > pos && buf.indexOf(';', amp) < 0 ? amp : len;
+            this.text(pos, cut);
+            pos = cut;
+            break;
+          }
+          lt = len;
+        }
+        this.text(pos, lt);
+        pos = lt;
+        continue;
+      }
+      const next = pos + 1 < len ? buf.charCodeAt(pos + 1) : -1;
+      let end: number;
+      if (next === 47 /* / */) end = this.endTag(pos);
+      else if (next === 63 /* ? */) end = this.instruction(pos);
+      else if (next === 33 /* ! */) end = this.bang(pos, final);
+      else if (next === -1) end = -1;
+      else end = this.startTag(pos);
+      if (end < 0) {
+        if (final) throw this.error('syntax', 'the document ends inside markup (truncated?)', this.base + pos);
+        if (len - pos > this.maxToken) {
+          throw this.error('limit-exceeded', `markup longer than ${this.maxToken} characters`, this.base + pos);
+        }
+        break;
+      }
+      pos = end;
+    }
+    this.pos = pos;
+  }
+
+  private text(start: number, end: number): void {
+    const buf = this.buf;
+    if (this.depth === 0) {
+      for (let i = start; i < end; i++) {
+        if (!isSpace(buf.charCodeAt(i))) {
+          throw this.error('syntax', 'text outside the root element', this.base + i);
+        }
+      }
+      return;
+    }
+    if (this.capNode !== null && this.capDepth === this.depth) {
+      if (this.capOver) {
+        this.refs(start, end, false);
+        return;
+      }
+      this.capText += this.refs(start, end, true);
+      if (this.capText.length > this.maxText) {
+        this.capOver = true;
+        this.capText = '';
+      }
+    } else this.refs(start, end, false);
+  }
+
+  private instruction(pos: number): number {
+    const close = this.buf.indexOf('?>', pos + 2);
+    if (close < 0) return -1;
+    const target = /^[^\s?]*/.exec(this.buf.slice(pos + 2, Math.min(close, pos + 40)))?.[0] ?? '';
+    if (target === '') throw this.error('syntax', 'processing instruction without a target', this.base + pos);
+    if (target.toLowerCase() === 'xml' && this.base + pos !== 0) {
+      throw this.error('syntax', 'the XML declaration must come first in the document', this.base + pos);
+    }
+    return close + 2;
+  }
+
+  private bang(pos: number, final: boolean): number {
+    const buf = this.buf;
+    if (buf.startsWith('<!--', pos)) {
+      const close = buf.indexOf('-->', pos + 4);
+      return close < 0 ? -1 : close + 3;
+    }
+    if (buf.startsWith('<![CDATA[', pos)) {
+      const close = buf.indexOf(']]>', pos + 9);
+      if (close < 0) return -1;
+      if (this.depth === 0) throw this.error('syntax', 'CDATA outside the root element', this.base + pos);
+      if (this.capNode !== null && this.capDepth === this.depth && !this.capOver) {
+        this.capText += buf.slice(pos + 9, close);
+        if (this.capText.length > this.maxText) {
+          this.capOver = true;
+          this.capText = '';
+        }
+      }
+      return close + 3;
+    }
+    if (buf.startsWith('<!DOCTYPE', pos)) {
+      throw this.error(
+        'hostile-input',
+        'DOCTYPE declarations are refused: a manifest needs no DTD, and entities declared in one can expand without bound or reach outside files',
+        this.base + pos,
+      );
+    }
+    if (!final && buf.length - pos < 9) return -1;
+    throw this.error('syntax', "'<!' starts neither a comment, CDATA nor a DOCTYPE", this.base + pos);
+  }
+
+  private startTag(pos: number): number {
+    const buf = this.buf;
+    const len = buf.length;
+    // Find the closing '>' outside quotes first, so a tag is only acted on once complete.
+    let gt = pos + 1;
+    for (;;) {
+      if (gt >= len) return -1;
+      const c = buf.charCodeAt(gt);
+      if (c === 62) break;
+      if (c === 34 || c === 39) {
+        const q = buf.indexOf(c === 34 ? '"' : "'", gt + 1);
+        if (q < 0) return -1;
+        gt = q + 1;
+        continue;
+      }
+      if (c === 60) throw this.error('syntax', "'<' inside a tag", this.base + gt);
+      gt++;
+    }
+    const abs = this.base + pos;
+    let i = pos + 1;
+    const first = buf.charCodeAt(i);
+    if (first < 128 && NAME_START[first] !== 1) throw this.error('syntax', 'invalid element name', abs);
+    let colon = -1;
+    for (; i < gt; i++) {
+      const c = buf.charCodeAt(i);
+      if (c < 128 && NAME_CHAR[c] !== 1) {
+        if (isSpace(c) || c === 47) break;
+        throw this.error('syntax', 'invalid character in an element name', this.base + i);
+      }
+      if (c === 58 && colon < 0) colon = i;
+    }
+    const name = buf.slice(pos + 1, i);
+    const local = colon < 0 ? name : buf.slice(colon + 1, i);
+    if (PROTOTYPE_NAMES.has(local)) {
+      throw this.error('hostile-input', `element <${name}> is refused: its name can reach an object prototype`, abs);
+    }
+    const selfClosing = buf.charCodeAt(gt - 1) === 47;
+    const attrEnd = selfClosing ? gt - 1 : gt;
+
+    const depth = this.depth;
+    if (depth === 0) {
+      if (this.rootClosed) throw this.error('syntax', 'a second root element', abs);
+      this.rootSeen = true;
+    }
+    if (depth + 1 > this.maxDepth) {
+      throw this.error('limit-exceeded', `elements nest deeper than limits.maxDepth (${this.maxDepth})`, abs);
+    }
+    let node: MapNode | null;
+    if (depth === 0) {
+      node = this.builder.mapping.roots.get(local) ?? null;
+      if (node === null) {
+        throw this.error('syntax', `root element <${name}> is not a ${this.ctx.format} message`, abs);
+      }
+    } else {
+      const parent = this.nodes[depth - 1];
+      node = parent == null ? null : (parent.children.get(local) ?? null);
+    }
+
+    // Attributes: always checked, kept only when the mapping asks for them.
+    const want = node !== null && node.attrs.length > 0 ? node.attrs : undefined;
+    let attrs: Record<string, string> | undefined;
+    let count = 0;
+    while (i < attrEnd) {
+      const ws = i;
+      while (i < attrEnd && isSpace(buf.charCodeAt(i))) i++;
+      if (i >= attrEnd) break;
+      if (i === ws) throw this.error('syntax', 'attributes must be separated by white space', this.base + i);
+      const nameStart = i;
+      const c0 = buf.charCodeAt(i);
+      if (c0 < 128 && NAME_START[c0] !== 1) throw this.error('syntax', 'invalid attribute name', this.base + i);
+      let aColon = -1;
+      while (i < attrEnd) {
+        const c = buf.charCodeAt(i);
+        if (c < 128 && NAME_CHAR[c] !== 1) break;
+        if (c === 58 && aColon < 0) aColon = i;
+        i++;
+      }
+      const nameEnd = i;
+      while (i < attrEnd && isSpace(buf.charCodeAt(i))) i++;
+      if (buf.charCodeAt(i) !== 61 /* = */)
+        throw this.error('syntax', 'attribute without a value', this.base + nameStart);
+      i++;
+      while (i < attrEnd && isSpace(buf.charCodeAt(i))) i++;
+      const q = buf.charCodeAt(i);
+      if (q !== 34 && q !== 39) throw this.error('syntax', 'attribute value must be quoted', this.base + i);
+      const close = buf.indexOf(q === 34 ? '"' : "'", i + 1);
+      if (close < 0 || close >= attrEnd) throw this.error('syntax', 'unterminated attribute value', this.base + i);
+      const lt = buf.indexOf('<', i + 1);
+      if (lt >= 0 && lt < close) throw this.error('syntax', "'<' in an attribute value", this.base + lt);
+      const aName = buf.slice(nameStart, nameEnd);
+      const aLocal = aColon < 0 ? aName : buf.slice(aColon + 1, nameEnd);
+      if (PROTOTYPE_NAMES.has(aLocal)) {
+        throw this.error(
+          'hostile-input',
+          `attribute ${aName} is refused: its name can reach an object prototype`,
+          this.base + nameStart,
+        );
+      }
+      for (let k = 0; k < count; k++) {
+        if (this.attrNames[k] === aName) {
+          throw this.error('syntax', `attribute ${aName} is repeated`, this.base + nameStart);
+        }
+      }
+      this.attrNames[count++] = aName;
+      const keep = want?.includes(aLocal) === true;
+      const value = this.refs(i + 1, close, keep);
+      if (keep) {
+        attrs ??= Object.create(null) as Record<string, string>;
+        attrs[aLocal] = value;
+      }
+      i = close + 1;
+    }
+
+    this.names[depth] = name;
+    this.nodes[depth] = node;
+    this.depth = depth + 1;
+    if (node !== null) {
+      this.assembler.enter(node, abs);
+      if (node.wantsText) {
+        this.capNode = node;
+        this.capDepth = depth + 1;
+        this.capText = '';
+        this.capOver = false;
+        this.capAttrs = attrs;
+        this.capOffset = abs;
+      }
+    }
+    if (selfClosing) this.close(node);
+    return gt + 1;
+  }
+
+  private close(node: MapNode | null): void {
+    const depth = this.depth;
+    if (node !== null) {
+      if (this.capNode === node && this.capDepth === depth) {
+        this.assembler.field(node, this.capText, this.capAttrs, this.capOver, this.capOffset);
+        this.capNode = null;
+        this.capDepth = -1;
+        this.capText = '';
+        this.capAttrs = undefined;
+      }
+      this.assembler.exit(node);
+    }
+    this.depth = depth - 1;
+    if (this.depth === 0) this.rootClosed = true;
+  }
+
+  private endTag(pos: number): number {
+    const buf = this.buf;
+    const gt = buf.indexOf('>', pos + 2);
+    if (gt < 0) return -1;
+    let nameEnd = gt;
+    while (nameEnd > pos + 2 && isSpace(buf.charCodeAt(nameEnd - 1))) nameEnd--;
+    const depth = this.depth;
+    const expected = depth > 0 ? this.names[depth - 1]! : undefined;
+    if (expected === undefined) throw this.error('syntax', 'end tag with no open element', this.base + pos);
+    if (nameEnd - (pos + 2) !== expected.length || !buf.startsWith(expected, pos + 2)) {
+      throw this.error(
+        'syntax',
+        `expected </${expected}> but found </${buf.slice(pos + 2, Math.min(nameEnd, pos + 66))}>`,
+        this.base + pos,
+      );
+    }
+    this.close(this.nodes[depth - 1] ?? null);
+    return gt + 1;
+  }
+}
+
+/** The fast, streaming driver for one format. */
+export function createFastXmlReader(
+  builder: FormatBuilder,
+  ctx: ReaderContext,
+  sink: ConsignmentSink,
+): IncrementalReader {
+  return new FastXmlReader(builder, ctx, sink);
+}

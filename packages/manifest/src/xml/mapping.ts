@@ -1,0 +1,131 @@
+import type { ManifestFormat } from '../model/manifest.js';
+import type { ConverterName } from './converters.js';
+
+/*
+ * A format described once, as data: which element paths (local names, namespace prefixes
+ * ignored) open a scope (a consignment, a goods item, a party, a container, a flight leg…) and
+ * which paths fill which slot of the scope they sit in, through a named converter. Both XML
+ * drivers walk the same compiled description, so they cannot disagree about a format; only the
+ * way they reach the elements differs.
+ */
+
+/** Where the text of one element goes. */
+export interface FieldRule {
+  /** Slot of the enclosing scope record. */
+  slot: string;
+  convert: ConverterName;
+  /** Collect every occurrence in order instead of keeping one value. */
+  list?: boolean;
+  /**
+   * When several paths fill one slot, the lowest rank wins whatever the document order
+   * (`PieceQuantity` over `PackageQuantity`); equal ranks keep the first value met.
+   * @default 0
+   */
+  rank?: number;
+  /** Attributes the converter needs beside the text (`unitCode`, `currencyID`). */
+  attrs?: readonly string[];
+}
+
+export type ScopeKind =
+  | 'document'
+  | 'context'
+  | 'consignment'
+  | 'goods'
+  | 'party'
+  | 'container'
+  | 'leg'
+  | 'classification'
+  | 'note'
+  | 'location';
+
+/** A scope: an element that opens a record, with its fields and nested scopes by relative path. */
+export interface ScopeSpec {
+  kind: ScopeKind;
+  /** For parties: the model role (`consignor`…); for other kinds a free label the builder reads. */
+  role?: string;
+  /**
+   * Among scopes of one role, the lowest rank wins (a WCO `Consignor` over an `Exporter`).
+   * @default 0
+   */
+  rank?: number;
+  /** Relative path (`A/B/C`) → rule(s) for that element's text. */
+  fields?: Readonly<Record<string, FieldRule | readonly FieldRule[]>>;
+  /** Relative path → nested scope. */
+  scopes?: Readonly<Record<string, ScopeSpec | readonly ScopeSpec[]>>;
+}
+
+/** One node of the compiled path tree; drivers hold a stack of these. */
+export interface MapNode {
+  readonly name: string;
+  readonly children: Map<string, MapNode>;
+  /** Scopes this element opens (usually none or one). */
+  scopes: ScopeSpec[];
+  /** Rules for this element's text, each with the scope it belongs to. */
+  fields: Array<{ rule: FieldRule; owner: ScopeSpec }>;
+  /** Attributes to capture for the rules above. */
+  attrs: string[];
+  /** Whether the driver must collect this element's text. */
+  wantsText: boolean;
+}
+
+/** A compiled mapping: the root element names the format accepts and their path trees. */
+export interface CompiledMapping {
+  readonly format: ManifestFormat;
+  readonly roots: ReadonlyMap<string, MapNode>;
+}
+
+function node(name: string): MapNode {
+  return { name, children: new Map(), scopes: [], fields: [], attrs: [], wantsText: false };
+}
+
+function descend(from: MapNode, path: string): MapNode {
+  let at = from;
+  for (const step of path.split('/')) {
+    if (step === '') continue;
+    let next = at.children.get(step);
+    if (next === undefined) {
+      next = node(step);
+      at.children.set(step, next);
+    }
+    at = next;
+  }
+  return at;
+}
+
+function place(at: MapNode, spec: ScopeSpec): void {
+  for (const [path, rules] of Object.entries(spec.fields ?? {})) {
+    const target = descend(at, path);
+    for (const rule of Array.isArray(rules) ? (rules as FieldRule[]) : [rules as FieldRule]) {
+      target.fields.push({ rule, owner: spec });
+      target.wantsText = true;
+      for (const a of rule.attrs ?? []) if (!target.attrs.includes(a)) target.attrs.push(a);
+    }
+  }
+  for (const [path, specs] of Object.entries(spec.scopes ?? {})) {
+    const target = descend(at, path);
+    for (const inner of Array.isArray(specs) ? (specs as ScopeSpec[]) : [specs as ScopeSpec]) {
+      target.scopes.push(inner);
+      place(target, inner);
+    }
+  }
+}
+
+/**
+ * Compiles a format description into a path tree: for each accepted root element name, the
+ * scopes that root opens (the document first); their relative paths start below the root.
+ */
+export function compileMapping(
+  format: ManifestFormat,
+  roots: Readonly<Record<string, readonly ScopeSpec[]>>,
+): CompiledMapping {
+  const map = new Map<string, MapNode>();
+  for (const [name, specs] of Object.entries(roots)) {
+    const root = node(name);
+    for (const spec of specs) {
+      root.scopes.push(spec);
+      place(root, spec);
+    }
+    map.set(name, root);
+  }
+  return { format, roots: map };
+}

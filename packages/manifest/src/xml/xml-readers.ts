@@ -1,0 +1,25 @@
+import type { ManifestFormat } from '../model/manifest.js';
+import type { FormatReader } from '../parse/registry.js';
+import type { FormatBuilder } from './assembler.js';
+import { createFastXmlReader } from './fast-driver.js';
+import { WCO_DM } from './mappings/wco-dm.js';
+import { XFFM } from './mappings/xffm.js';
+import { XFWB } from './mappings/xfwb.js';
+import { XFZB } from './mappings/xfzb.js';
+import { readXmlReference } from './reference-driver.js';
+
+function xmlReader(builder: FormatBuilder): FormatReader {
+  return {
+    incremental: (ctx, sink) => createFastXmlReader(builder, ctx, sink),
+    whole: (input, ctx) => readXmlReference(builder, input as string, ctx),
+    text: true,
+  };
+}
+
+/** The XML formats, each read by the fast streaming driver or, on request, the fast-xml-parser reference. */
+export const XML_READERS: Readonly<Partial<Record<ManifestFormat, FormatReader>>> = Object.freeze({
+  xfwb: xmlReader(XFWB),
+  xfzb: xmlReader(XFZB),
+  xffm: xmlReader(XFFM),
+  'wco-dm': xmlReader(WCO_DM),
+});
