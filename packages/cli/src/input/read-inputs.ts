@@ -1,6 +1,5 @@
 import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Readable } from 'node:stream';
 import {
   type Consignment,
   DEFAULT_LIMITS,
@@ -36,7 +35,7 @@ export type InputEvent =
 
 export interface ReadInputsOptions {
   format?: ManifestFormat;
-  stdin: Readable;
+  stdin: AsyncIterable<Uint8Array>;
   /** Called with the size of every chunk read, for progress. */
   onBytes?: (bytes: number) => void;
 }
@@ -123,7 +122,7 @@ class ReplayableSource implements AsyncIterable<Uint8Array> {
   }
 }
 
-function open(source: InputSource, stdin: Readable): AsyncIterable<Uint8Array> {
+function open(source: InputSource, stdin: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
   if (source.path === undefined) return stdin;
   return createReadStream(source.path, { highWaterMark: 1 << 20 });
 }

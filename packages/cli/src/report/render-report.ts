@@ -38,6 +38,7 @@ h1{font-size:26px;margin:0 0 4px}h2{font-size:19px;margin:32px 0 12px;border-bot
 .counts{margin-top:12px;color:var(--muted)}
 table{border-collapse:collapse;width:100%;background:var(--paper)}
 th,td{border:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
+td.rule{white-space:nowrap}
 th{background:var(--tint);font-size:13px;color:var(--muted);font-weight:600}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .badge{display:inline-block;border-radius:4px;padding:1px 8px;font-size:12px;font-weight:700;letter-spacing:.04em}
@@ -89,14 +90,15 @@ function renderHit(hit: HitView, explained: boolean): string {
       : `<span class="muted">${explained ? 'no evidence recorded' : 'scored without --explain'}</span>`;
   return (
     `<tr><td class="num">${e(signed(hit.score))}</td>` +
-    `<td><code>${e(hit.ruleSet)}/${e(hit.rule)}</code>${hit.version === '' ? '' : `<br><span class="muted">v${e(hit.version)}</span>`}</td>` +
+    `<td class="rule"><code>${e(hit.rule)}</code><br><span class="muted">${e(hit.ruleSet)}${hit.version === '' ? '' : ` ${e(hit.version)}`}</span></td>` +
     `<td>${e(hit.message)}${extra === '' ? '' : `<br><span class="muted">${extra}</span>`}</td>` +
     `<td>${evidence}</td></tr>`
   );
 }
 
 function renderConsignment({ assessment: a, input }: ListedAssessment, index: number, explained: boolean): string {
-  const where = formatLocation(input ?? '', a.source).replace(/^:/, 'line ');
+  // Read back from NDJSON, an assessment knows its manifest's format but not its file name.
+  const where = formatLocation(input ?? (a.source.format === undefined ? '' : `(${a.source.format})`), a.source);
   const actions = a.actions.length === 0 ? 'none' : a.actions.map(e).join(', ');
   return (
     `<article class="consignment ${a.channel}" id="c${index}" data-consignment="${e(a.consignmentId)}" data-channel="${a.channel}">` +
@@ -141,7 +143,7 @@ export function renderReport(tally: AssessmentTally, options: ReportOptions = {}
     .topRules(20)
     .map(
       (r) =>
-        `<tr><td><code>${e(r.ruleSet)}/${e(r.rule)}</code></td><td>${e(r.message)}</td>` +
+        `<tr><td class="rule"><code>${e(r.rule)}</code><br><span class="muted">${e(r.ruleSet)}</span></td><td>${e(r.message)}</td>` +
         `<td class="num">${e(signed(r.score))}</td><td class="num">${formatCount(r.hits)}</td></tr>`,
     )
     .join('');
