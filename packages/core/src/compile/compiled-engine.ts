@@ -1,0 +1,418 @@
+import type { Consignment, GoodsItem, Transport } from '@cargorisk/manifest';
+import { LRUCache } from 'lru-cache';
+import { CONSIGNMENT_FACT_GETTERS } from '../facts/consignment-facts.js';
+import { FACTS } from '../facts/fact-catalogue.js';
+import { ITEM_FACT_GETTERS } from '../facts/item-facts.js';
+import {
+  evaluateOperator,
+  matchedItems,
+  type PreparedOperand,
+  partyNameOf,
+  prepareOperand,
+} from '../operators/direct-operators.js';
+import { resolveSimplePath } from '../ruleset/simple-path.js';
+import type { Evidence, FiredRule, FiredRules } from '../score/assessment.js';
+import { foldText } from '../text/fold-text.js';
+import { normalizePartyName } from '../text/normalize-party-name.js';
+import type { CompiledRuleSet } from './compile-rule-set.js';
+import { HsPrefixIndex } from './hs-index.js';
+import { KeywordAutomaton } from './keyword-automaton.js';
+import { type CondNode, type LeafNode, PROGRAM, type ResolvedList } from './program.js';
+
+/*
+ * The compiled engine. Built once per scorer from every rule set it loads:
+ *  - every list becomes an entry in a shared index (HS prefix table, one keyword automaton, hash maps for
+ *    codes and normalised party names);
+ *  - every (fact, operator) pair probed by some rule becomes a probe: per consignment the fact is read
+ *    once, run through its index once, and each index hit stamps the conditions (leaves) it satisfies;
+ *  - a rule is visited only when a stamp touched it, or when it could be true with no index hit at all
+ *    (its other conditions are closures over pre-resolved values).
+ * So a consignment's cost follows its own facts and hits, not the number of rules.
+ */
+
+type Family = 'hs' | 'kw' | 'set' | 'party';
+const FAMILY: Partial<Record<string, Family>> = { hsIn: 'hs', mentions: 'kw', inList: 'set', partyMatches: 'party' };
+
+interface Entry {
+  readonly list: number;
+  readonly item: string;
+  readonly order: number;
+}
+
+interface Probe {
+  readonly fact: string;
+  readonly item: boolean;
+  readonly family: Family;
+  // list id → leaves probing that list with this fact and family
+  readonly byList: Map<number, number[]>;
+}
+
+interface LeafInfo {
+  readonly node: LeafNode;
+  readonly rule: number;
+  readonly item: boolean;
+  readonly indexed: boolean;
+  readonly operand: PreparedOperand;
+}
+
+interface RuleInfo {
+  readonly set: number;
+  readonly id: string;
+  readonly item: boolean;
+  test: () => boolean;
+  readonly root: CondNode;
+  readonly leafIds: Map<LeafNode, number[]>;
+}
+
+type Tri = 0 | 1 | 2; // false, true, unknown
+
+/** The compiled evaluator over a scorer's rule sets. */
+export interface CompiledEvaluator {
+  evaluate(c: Consignment, transport: Transport | undefined): FiredRules;
+}
+
+const CACHE_TEXT_MAX = 2_048;
+
+export function createCompiledEvaluator(
+  ruleSets: readonly CompiledRuleSet[],
+  options: { explain: boolean },
+): CompiledEvaluator {
+  const explain = options.explain;
+  const hsIndex = new HsPrefixIndex();
+  const automaton = new KeywordAutomaton();
+  const setIndex = new Map<string, number[]>();
+  const partyIndex = new Map<string, number[]>();
+  const entries: Entry[] = [];
+  const kwEntries: number[][] = [];
+  const listIds = new Map<ResolvedList, number>();
+  const listNames: (string | undefined)[] = [];
+
+  const addEntry = (list: number, item: string, order: number) => entries.push({ list, item, order }) - 1;
+  const listId = (l: ResolvedList): number => {
+    let id = listIds.get(l);
+    if (id !== undefined) return id;
+    id = listNames.length;
+    listIds.set(l, id);
+    listNames.push(l.name);
+    l.items.forEach((item, order) => {
+      if (l.kind === 'hs') hsIndex.add(item, addEntry(id as number, item, order));
+      else if (l.kind === 'keywords') {
+        const kw = automaton.add(foldText(item));
+        (kwEntries[kw] ??= []).push(addEntry(id as number, item, order));
+      } else if (l.kind === 'parties') {
+        const n = normalizePartyName(item);
+        if (n !== '') {
+          const arr = partyIndex.get(n) ?? [];
+          arr.push(addEntry(id as number, item, order));
+          partyIndex.set(n, arr);
+        }
+      } else {
+        const arr = setIndex.get(item) ?? [];
+        arr.push(addEntry(id as number, item, order));
+        setIndex.set(item, arr);
+      }
+    });
+    return id;
+  };
+
+  // Per-consignment state, shared by the closures below. score() is synchronous, so one set of scratch
+  // arrays per evaluator is enough.
+  let consignment: Consignment = undefined as unknown as Consignment;
+  let transport: Transport | undefined;
+  let item: GoodsItem = undefined as unknown as GoodsItem;
+  let counter = 0;
+  let consEpoch = 0;
+  let itemEpoch = 0;
+
+  const consFactNames = Object.keys(CONSIGNMENT_FACT_GETTERS);
+  const consFactIndex = new Map(consFactNames.map((n, i) => [n, i]));
+  const factValues: unknown[] = new Array(consFactNames.length);
+  const factStamp = new Float64Array(consFactNames.length);
+  const consFact = (i: number): unknown => {
+    if (factStamp[i] === consEpoch) return factValues[i];
+    const v = CONSIGNMENT_FACT_GETTERS[consFactNames[i] as string]?.(consignment, transport);
+    factValues[i] = v;
+    factStamp[i] = consEpoch;
+    return v;
+  };
+  const factReader = (name: string, path: readonly (string | number)[] | undefined): (() => unknown) => {
+    let read: () => unknown;
+    if (FACTS[name]?.scope === 'item') {
+      const get = ITEM_FACT_GETTERS[name] as (i: GoodsItem) => unknown;
+      read = () => get(item);
+    } else {
+      const i = consFactIndex.get(name) as number;
+      read = () => consFact(i);
+    }
+    if (path === undefined || path.length === 0) return read;
+    return () => resolveSimplePath(read(), path);
+  };
+
+  const leaves: LeafInfo[] = [];
+  const leafRead: (() => unknown)[] = [];
+  const rules: RuleInfo[] = [];
+  const probes = new Map<string, Probe>();
+  let stamp = new Float64Array(0);
+  const matched: (Set<number> | undefined)[] = [];
+
+  const compileNode = (node: CondNode, rule: number, leafIds: Map<LeafNode, number[]>): [() => boolean, Tri] => {
+    if (node.k === 'all' || node.k === 'any') {
+      const parts = node.c.map((c) => compileNode(c, rule, leafIds));
+      const fns = parts.map((p) => p[0]);
+      const tris = parts.map((p) => p[1]);
+      if (node.k === 'all') {
+        const tri: Tri = tris.includes(0) ? 0 : tris.every((t) => t === 1) ? 1 : 2;
+        if (fns.length === 1) return [fns[0] as () => boolean, tri];
+        if (fns.length === 2) {
+          const [a, b] = fns as [() => boolean, () => boolean];
+          return [() => a() && b(), tri];
+        }
+        return [() => fns.every((f) => f()), tri];
+      }
+      const tri: Tri = tris.includes(1) ? 1 : tris.every((t) => t === 0) ? 0 : 2;
+      if (fns.length === 1) return [fns[0] as () => boolean, tri];
+      if (fns.length === 2) {
+        const [a, b] = fns as [() => boolean, () => boolean];
+        return [() => a() || b(), tri];
+      }
+      return [() => fns.some((f) => f()), tri];
+    }
+    if (node.k === 'not') {
+      const [f, t] = compileNode(node.c, rule, leafIds);
+      return [() => !f(), t === 2 ? 2 : t === 1 ? 0 : 1];
+    }
+    const id = leaves.length;
+    const isItem = node.factScope === 'item';
+    const family = FAMILY[node.operator];
+    const indexed = family !== undefined && node.path === undefined && node.list !== undefined;
+    const operand = prepareOperand(node.operator, node.value, node.list, node.members, node.pattern);
+    leaves.push({ node, rule, item: isItem, indexed, operand });
+    const read = factReader(node.fact, node.path);
+    leafRead.push(read);
+    matched.push(undefined);
+    const ids = leafIds.get(node) ?? [];
+    ids.push(id);
+    leafIds.set(node, ids);
+    if (indexed) {
+      const key = `${node.fact}\0${family}`;
+      let probe = probes.get(key);
+      if (probe === undefined) {
+        probe = { fact: node.fact, item: isItem, family, byList: new Map() };
+        probes.set(key, probe);
+      }
+      const lid = listId(node.list as ResolvedList);
+      const arr = probe.byList.get(lid) ?? [];
+      arr.push(id);
+      probe.byList.set(lid, arr);
+      // Stamps are checked against the epoch of the leaf's scope (item or consignment).
+      return [isItem ? () => stamp[id] === itemEpoch : () => stamp[id] === consEpoch, 0];
+    }
+    return [() => evaluateOperator(operand, read()), 2];
+  };
+
+  const alwaysCons: number[] = [];
+  const alwaysItem: number[] = [];
+  for (let s = 0; s < ruleSets.length; s++) {
+    const program = (ruleSets[s] as CompiledRuleSet)[PROGRAM];
+    for (const r of program.rules) {
+      const index = rules.length;
+      const leafIds = new Map<LeafNode, number[]>();
+      const [test, tri] = compileNode(r.root, index, leafIds);
+      rules.push({ set: s, id: r.id, item: r.scope === 'item', test, root: r.root, leafIds });
+      // A rule that can be true with no index hit is visited for every consignment (or item).
+      if (tri !== 0) (r.scope === 'item' ? alwaysItem : alwaysCons).push(index);
+    }
+  }
+  automaton.build();
+  stamp = new Float64Array(leaves.length);
+  const consProbes = [...probes.values()].filter((p) => !p.item);
+  const itemProbes = [...probes.values()].filter((p) => p.item);
+  const probeReaders = new Map<Probe, () => unknown>();
+  for (const p of probes.values()) probeReaders.set(p, factReader(p.fact, undefined));
+  const hasItemRules = rules.some((r) => r.item);
+
+  const ruleStamp = new Float64Array(rules.length);
+  const firedStamp = new Float64Array(rules.length);
+  // A rule may be reachable several ways (always visited, touched by a consignment fact and by an item
+  // fact); it is tested once per consignment or item.
+  const visitStamp = new Float64Array(rules.length);
+  const consTouched: number[] = [];
+  const itemTouched: number[] = [];
+  const consTouchedItemRules: number[] = [];
+  let touchedEpoch = 0;
+
+  const kwCache = new LRUCache<string, number[]>({ max: 20_000 });
+  const partyCache = new LRUCache<string, string>({ max: 20_000 });
+
+  const mark = (probe: Probe, entryId: number) => {
+    const entry = entries[entryId] as Entry;
+    const ids = probe.byList.get(entry.list);
+    if (ids === undefined) return;
+    const epoch = probe.item ? itemEpoch : consEpoch;
+    for (const leaf of ids) {
+      if (stamp[leaf] !== epoch) {
+        stamp[leaf] = epoch;
+        if (explain) matched[leaf] = new Set();
+        const rule = (leaves[leaf] as LeafInfo).rule;
+        if (ruleStamp[rule] !== touchedEpoch) {
+          ruleStamp[rule] = touchedEpoch;
+          if (probe.item) itemTouched.push(rule);
+          else if ((rules[rule] as RuleInfo).item) consTouchedItemRules.push(rule);
+          else consTouched.push(rule);
+        }
+      }
+      if (explain) matched[leaf]?.add(entryId);
+    }
+  };
+
+  const keywordsOf = (text: string): number[] => {
+    const cacheable = text.length <= CACHE_TEXT_MAX;
+    if (cacheable) {
+      const hit = kwCache.get(text);
+      if (hit !== undefined) return hit;
+    }
+    const found: number[] = [];
+    automaton.scan(foldText(text), (kw) => {
+      if (!found.includes(kw)) found.push(kw);
+    });
+    if (cacheable) kwCache.set(text, found);
+    return found;
+  };
+
+  const runProbe = (probe: Probe, value: unknown) => {
+    if (value === undefined) return;
+    switch (probe.family) {
+      case 'party': {
+        const name = partyNameOf(value);
+        if (name === undefined) return;
+        let n = partyCache.get(name);
+        if (n === undefined) {
+          n = normalizePartyName(name);
+          partyCache.set(name, n);
+        }
+        const hits = partyIndex.get(n);
+        if (hits !== undefined) for (const e of hits) mark(probe, e);
+        return;
+      }
+      case 'set':
+      case 'hs':
+      case 'kw': {
+        if (typeof value === 'string') probeString(probe, value);
+        else if (Array.isArray(value)) for (const v of value) if (typeof v === 'string') probeString(probe, v);
+        return;
+      }
+    }
+  };
+
+  const probeString = (probe: Probe, s: string) => {
+    if (probe.family === 'set') {
+      const hits = setIndex.get(s);
+      if (hits !== undefined) for (const e of hits) mark(probe, e);
+    } else if (probe.family === 'hs') {
+      hsIndex.lookup(s, (e) => mark(probe, e));
+    } else {
+      for (const kw of keywordsOf(s)) for (const e of kwEntries[kw] as number[]) mark(probe, e);
+    }
+  };
+
+  const evidenceOf = (rule: RuleInfo, out: Evidence[], seenCons: Set<number>) => {
+    const walk = (node: CondNode, negated: boolean) => {
+      if (node.k === 'all' || node.k === 'any') {
+        for (const c of node.c) walk(c, negated);
+        return;
+      }
+      if (node.k === 'not') return walk(node.c, !negated);
+      if (negated) return;
+      for (const id of rule.leafIds.get(node) ?? []) {
+        const info = leaves[id] as LeafInfo;
+        const truth = info.indexed
+          ? stamp[id] === (info.item ? itemEpoch : consEpoch)
+          : evaluateOperator(info.operand, (leafRead[id] as () => unknown)());
+        if (!truth) continue;
+        if (!info.item) {
+          if (seenCons.has(id)) continue;
+          seenCons.add(id);
+        }
+        const value = (leafRead[id] as () => unknown)();
+        const e: Evidence = { fact: node.fact, value, operator: node.operator };
+        let m: string[] | undefined;
+        if (info.indexed) {
+          const set = matched[id];
+          if (set !== undefined) {
+            const es = [...set].map((x) => entries[x] as Entry).sort((a, b) => a.order - b.order);
+            m = [...new Set(es.map((x) => x.item))];
+          }
+        } else m = matchedItems(info.operand, value);
+        if (m !== undefined && m.length > 0) e.matched = m;
+        if (node.list?.name !== undefined) e.list = node.list.name;
+        if (info.item) e.item = item.seq;
+        out.push(e);
+      }
+    };
+    walk(rule.root, false);
+  };
+
+  const EMPTY: FiredRules = Object.freeze(ruleSets.map(() => Object.freeze([]) as readonly FiredRule[]));
+
+  return {
+    evaluate(c: Consignment, t: Transport | undefined): FiredRules {
+      consignment = c;
+      transport = t;
+      consEpoch = ++counter;
+      itemEpoch = -1;
+      touchedEpoch = consEpoch;
+      consTouched.length = 0;
+      consTouchedItemRules.length = 0;
+      let fired: FiredRule[][] | undefined;
+      const evidenceByRule = explain ? new Map<number, { ev: Evidence[]; seen: Set<number> }>() : undefined;
+      const fire = (r: number) => {
+        const rule = rules[r] as RuleInfo;
+        if (explain) {
+          let slot = evidenceByRule?.get(r);
+          if (slot === undefined) {
+            slot = { ev: [], seen: new Set() };
+            evidenceByRule?.set(r, slot);
+          }
+          evidenceOf(rule, slot.ev, slot.seen);
+        }
+        if (firedStamp[r] === consEpoch) return;
+        firedStamp[r] = consEpoch;
+        fired ??= ruleSets.map(() => []);
+        (fired[rule.set] as FiredRule[]).push({
+          ruleId: rule.id,
+          evidence: explain ? (evidenceByRule?.get(r)?.ev ?? []) : [],
+        });
+      };
+
+      for (const p of consProbes) runProbe(p, (probeReaders.get(p) as () => unknown)());
+      const visitCons = (r: number) => {
+        if (visitStamp[r] === consEpoch) return;
+        visitStamp[r] = consEpoch;
+        if ((rules[r] as RuleInfo).test()) fire(r);
+      };
+      for (const r of alwaysCons) visitCons(r);
+      for (const r of consTouched) visitCons(r);
+
+      if (hasItemRules && (alwaysItem.length > 0 || consTouchedItemRules.length > 0 || itemProbes.length > 0)) {
+        const itemRulesFromCons = [...consTouchedItemRules];
+        for (const g of c.goods) {
+          item = g;
+          itemEpoch = ++counter;
+          touchedEpoch = itemEpoch;
+          itemTouched.length = 0;
+          for (const p of itemProbes) runProbe(p, (probeReaders.get(p) as () => unknown)());
+          const visit = (r: number) => {
+            if (!explain && firedStamp[r] === consEpoch) return;
+            if (visitStamp[r] === itemEpoch) return;
+            visitStamp[r] = itemEpoch;
+            if ((rules[r] as RuleInfo).test()) fire(r);
+          };
+          for (const r of alwaysItem) visit(r);
+          for (const r of itemRulesFromCons) visit(r);
+          for (const r of itemTouched) visit(r);
+        }
+      }
+      return fired ?? EMPTY;
+    },
+  };
+}
