@@ -82,7 +82,9 @@ function findPrototypeName(text: string): number {
   for (const name of PROTOTYPE_NAMES) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
       const before = text.charCodeAt(at - 1);
-      if (before === 60 || before === 58 || before === 32 || before === 9 || before === 10 || before === 13) {
+      const after = text.charCodeAt(at + name.length);
+      const ends = after === 62 || after === 47 || after === 61 || after === 32 || after === 9 || after === 10;
+      if (ends && (before === 60 || before === 58 || before === 32 || before === 9 || before === 10 || before === 13)) {
         if (best < 0 || at < best) best = before === 60 ? at - 1 : at;
         break;
       }
@@ -138,6 +140,10 @@ export function readXmlReference(builder: FormatBuilder, text: string, ctx: Read
     cdataPropName: '#cdata',
     captureMetaData: true,
     maxNestedTags: ctx.limits.maxDepth + 1,
+    // fast-xml-parser renames some prototype names (`toString` → `__toString`); refuse them instead.
+    onDangerousProperty: (name: string) => {
+      throw new Error(`[SECURITY] ${name}`);
+    },
   });
   let tree: OrderedNode[];
   try {
@@ -173,12 +179,15 @@ export function readXmlReference(builder: FormatBuilder, text: string, ctx: Read
     }
   };
 
+  let roots = 0;
   const walk = (entries: OrderedNode[], parent: MapNode | null, depth: number): void => {
     for (const entry of entries) {
       const key = Object.keys(entry).find((k) => k !== ':@');
       if (key === undefined || key.startsWith('?')) continue;
       const offset = (entry[META] as { startIndex?: number } | undefined)?.startIndex ?? 0;
       if (key === '#text' || key === '#cdata') continue;
+      // The validator lets a second, empty root element through.
+      if (depth === 0 && ++roots > 1) throw fail('syntax', 'a second root element', offset);
       const local = localName(key);
       if (PROTOTYPE_NAMES.has(local)) {
         throw fail('hostile-input', `element <${key}> is refused: its name can reach an object prototype`, offset);
