@@ -1,0 +1,3 @@
+import { defineCaseSuite } from './cases/case-suite.js';
+
+defineCaseSuite('reference');
