@@ -14,7 +14,13 @@ export interface RuleTestIssue {
 }
 
 export type PreparedRuleTestCase =
-  | { readonly ok: true; readonly consignment: Consignment; readonly transport?: Transport }
+  | {
+      readonly ok: true;
+      readonly consignment: Consignment;
+      readonly transport?: Transport;
+      /** Warnings: the consignment was accepted with a doubt (a container check digit, for instance). */
+      readonly issues: RuleTestIssue[];
+    }
   | { readonly ok: false; readonly issues: RuleTestIssue[] };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -60,6 +66,6 @@ export function prepareRuleTestCase(testCase: RuleTestCase, index: number): Prep
   }
   if (!check.ok || issues.some((i) => i.severity === 'error')) return { ok: false, issues };
   return transport === undefined
-    ? { ok: true, consignment: check.consignment }
-    : { ok: true, consignment: check.consignment, transport };
+    ? { ok: true, consignment: check.consignment, issues }
+    : { ok: true, consignment: check.consignment, transport, issues };
 }

@@ -1,0 +1,39 @@
+import type { RuleTestIssue } from './prepare-rule-test-case.js';
+
+/** Codes of {@link RuleTestError}. */
+export type RuleTestErrorCode = 'read-failed' | 'invalid-test-file' | 'unknown-list';
+
+/**
+ * A rule-test file could not be used: unreadable, or invalid (`issues` holds every problem found,
+ * each with its JSON pointer and, when the text is known, its line and column).
+ *
+ * @example
+ * try { await loadRuleTestFile('fixtures/free-zone.json') } catch (e) {
+ *   if (e instanceof RuleTestError) for (const i of e.issues) console.error(`${i.line}:${i.column} ${i.message}`);
+ * }
+ */
+export class RuleTestError extends Error {
+  override readonly name = 'RuleTestError';
+  readonly code: RuleTestErrorCode;
+  readonly issues: readonly RuleTestIssue[];
+
+  constructor(
+    code: RuleTestErrorCode,
+    message: string,
+    options: { issues?: readonly RuleTestIssue[]; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.issues = options.issues ?? [];
+  }
+
+  toJSON() {
+    return {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+      issues: this.issues,
+      ...(this.cause instanceof Error ? { cause: this.cause.message } : {}),
+    };
+  }
+}
