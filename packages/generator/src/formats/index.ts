@@ -3,6 +3,10 @@ import { csvSerializer } from './csv.js';
 import { cuscarSerializer } from './cuscar.js';
 import { jsonSerializer } from './json.js';
 import { ndjsonSerializer } from './ndjson.js';
+import { wcoDmSerializer } from './wco-dm.js';
+import { xffmSerializer } from './xffm.js';
+import { xfwbSerializer } from './xfwb.js';
+import { xfzbSerializer } from './xfzb.js';
 
 /** Writes a whole manifest held in memory as one document. */
 export type Serializer = (manifest: Manifest) => string;
@@ -38,4 +42,8 @@ export const serializers: Partial<Record<ManifestFormat, FormatSerializer>> = {
   ndjson: ndjsonSerializer,
   cuscar: cuscarSerializer,
   csv: csvSerializer,
+  xfwb: xfwbSerializer,
+  xfzb: xfzbSerializer,
+  xffm: xffmSerializer,
+  'wco-dm': wcoDmSerializer,
 };
