@@ -1,11 +1,10 @@
-import type { Consignment, ManifestFormat } from '@cargorisk/manifest';
+import { type ManifestFormat, readConsignments } from '@cargorisk/manifest';
 import { benchStreamChunks, FORMATS } from './harness/bench-data.js';
 import type { BenchResult } from './harness/bench-result.js';
 import { type BenchScorer, scorerForBench } from './harness/cargorisk-scorer.js';
 import { defaultPackRuleSets } from './harness/default-packs.js';
-import { requireExport, ScenarioSkip } from './harness/library-apis.js';
 import { median } from './harness/measure.js';
-import type { Scenario } from './harness/scenario.js';
+import { type Scenario, ScenarioSkip } from './harness/scenario.js';
 
 /*
  * Bytes to assessments: a generated manifest of 100,000 consignments in each format, held in
@@ -13,16 +12,6 @@ import type { Scenario } from './harness/scenario.js';
  * accepted consignment scored with the default packs on the compiled engine. Timed by hand
  * (several whole runs, median), since one run is seconds long.
  */
-
-type StreamEvent =
-  | { type: 'consignment'; consignment: Consignment }
-  | { type: 'rejected' }
-  | { type: 'end'; stats: { seen: number; accepted: number; rejected: number } }
-  | { type: 'header' | 'issue' };
-type ReadConsignments = (
-  source: Iterable<Uint8Array>,
-  options: { format: ManifestFormat },
-) => AsyncIterable<StreamEvent>;
 
 export interface PipelineRun {
   seconds: number;
@@ -33,8 +22,7 @@ export interface PipelineRun {
 
 /** One pass of the pipeline over `chunks`. */
 export async function runPipeline(
-  readConsignments: ReadConsignments,
-  chunks: Iterable<Uint8Array>,
+  chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
   format: ManifestFormat,
   scorer: BenchScorer,
 ): Promise<PipelineRun> {
@@ -58,8 +46,7 @@ export const endToEnd: Scenario = {
   name: 'e2e',
   title: 'bytes to assessments, 100,000 consignments per format, default packs',
   async run(ctx) {
-    const readConsignments = requireExport<ReadConsignments>('@cargorisk/manifest', 'readConsignments');
-    const scorer = scorerForBench(defaultPackRuleSets(), 'compiled', false);
+    const scorer = scorerForBench(await defaultPackRuleSets(), 'compiled', false);
     const count = ctx.quick ? 10_000 : 100_000;
     const formats = ctx.quick ? (['ndjson', 'cuscar'] as const) : FORMATS;
     const results: BenchResult[] = [];
@@ -76,10 +63,10 @@ export const endToEnd: Scenario = {
       const runs: PipelineRun[] = [];
       try {
         // One untimed pass warms the JIT; then whole runs until 3 or about 25 s for this format.
-        await runPipeline(readConsignments, input.chunks.slice(0, 4), format, scorer).catch(() => undefined);
+        await runPipeline(input.chunks.slice(0, 4), format, scorer).catch(() => undefined);
         const started = performance.now();
         while (runs.length < (ctx.quick ? 1 : 3) && (runs.length === 0 || performance.now() - started < 25_000)) {
-          runs.push(await runPipeline(readConsignments, input.chunks, format, scorer));
+          runs.push(await runPipeline(input.chunks, format, scorer));
         }
       } catch (e) {
         results.push({ scenario: 'e2e', name, format, failed: `the pipeline threw: ${(e as Error).message}` });

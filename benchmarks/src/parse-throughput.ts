@@ -1,26 +1,15 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Consignment, ManifestFormat } from '@cargorisk/manifest';
+import { type Consignment, type ManifestFormat, type ParseResult, parseManifest } from '@cargorisk/manifest';
 import { benchBytes, FORMATS, XML_FORMATS } from './harness/bench-data.js';
 import type { BenchResult } from './harness/bench-result.js';
-import { requireExport, ScenarioSkip } from './harness/library-apis.js';
 import { measure } from './harness/measure.js';
-import type { Scenario } from './harness/scenario.js';
+import { type Scenario, ScenarioSkip } from './harness/scenario.js';
 
 /*
  * Reader throughput, format by format, on a generated manifest held in memory: the fast path
  * alone, and for the XML formats the fast path against the fast-xml-parser reference on the same
  * bytes. Before timing, both readers must accept every consignment and give the same ones.
  */
-
-interface ParseOutput {
-  manifest: { consignments: Consignment[] };
-  issues: { severity?: string; code: string; message: string }[];
-  stats: { seen: number; accepted: number; rejected: number };
-}
-type ParseManifest = (
-  input: Uint8Array,
-  options: { format: ManifestFormat; reader: 'fast' | 'reference'; limits?: { maxBytes: number } },
-) => ParseOutput;
 
 const TARGETS: Partial<Record<ManifestFormat, { mbPerSec: number; ratio?: number }>> = {
   xfwb: { mbPerSec: 40, ratio: 4 },
@@ -37,7 +26,7 @@ export const parseThroughput: Scenario = {
   name: 'parse',
   title: 'reader throughput by format, fast path against the fast-xml-parser reference',
   async run(ctx) {
-    const parse = requireExport<ParseManifest>('@cargorisk/manifest', 'parseManifest');
+    const parse = parseManifest;
     const count = ctx.quick ? 2000 : 10_000;
     const formats = ctx.quick ? FORMATS.filter((f) => f === 'xffm' || f === 'wco-dm' || f === 'xfwb') : FORMATS;
     const results: BenchResult[] = [];
@@ -54,7 +43,7 @@ export const parseThroughput: Scenario = {
         continue;
       }
       const options = (reader: 'fast' | 'reference') => ({ format, reader, limits: { maxBytes: 2 ** 31 } });
-      let fast: ParseOutput;
+      let fast: ParseResult;
       try {
         fast = parse(bytes, options('fast'));
       } catch (e) {
@@ -104,7 +93,7 @@ export const parseThroughput: Scenario = {
       results.push(row);
       if (XML_FORMATS.has(format)) {
         xmlMeasured = true;
-        let reference: ParseOutput;
+        let reference: ParseResult;
         try {
           reference = parse(bytes, options('reference'));
         } catch (e) {

@@ -6,9 +6,8 @@ import { benchStreamChunks } from './harness/bench-data.js';
 import type { BenchResult } from './harness/bench-result.js';
 import { scorerForBench } from './harness/cargorisk-scorer.js';
 import { defaultPackRuleSets } from './harness/default-packs.js';
-import { requireExport, ScenarioSkip } from './harness/library-apis.js';
 import { median } from './harness/measure.js';
-import type { Scenario } from './harness/scenario.js';
+import { type Scenario, ScenarioSkip } from './harness/scenario.js';
 import { type ChartSeries, renderLogLogChart } from './harness/svg-chart.js';
 
 /*
@@ -34,8 +33,6 @@ export function ruleScalingSeries(rows: readonly BenchResult[]): ChartSeries[] {
   }
   return [...byLabel.values()];
 }
-
-type ReadConsignments = Parameters<typeof runPipeline>[0];
 
 export const scaling: Scenario = {
   name: 'scaling',
@@ -78,16 +75,15 @@ export const scaling: Scenario = {
     // Input size: the same pipeline on growing manifests.
     const format: ManifestFormat = 'ndjson';
     try {
-      const readConsignments = requireExport<ReadConsignments>('@cargorisk/manifest', 'readConsignments');
-      const scorer = scorerForBench(defaultPackRuleSets(), 'compiled', false);
+      const scorer = scorerForBench(await defaultPackRuleSets(), 'compiled', false);
       const sizes = ctx.quick ? [1000, 10_000] : [1000, 10_000, 100_000];
       for (const count of sizes) {
         const input = benchStreamChunks(format, count);
         const runs: PipelineRun[] = [];
         const started = performance.now();
-        await runPipeline(readConsignments, input.chunks, format, scorer);
+        await runPipeline(input.chunks, format, scorer);
         while (runs.length < 5 && (runs.length < 2 || performance.now() - started < 8000)) {
-          runs.push(await runPipeline(readConsignments, input.chunks, format, scorer));
+          runs.push(await runPipeline(input.chunks, format, scorer));
         }
         const seconds = median(runs.map((r) => r.seconds));
         results.push({

@@ -3,12 +3,12 @@ import { closeSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Consignment, ManifestFormat, ManifestHeader } from '@cargorisk/manifest';
+import { serializers } from '@cargorisk/generator';
+import type { ManifestFormat } from '@cargorisk/manifest';
 import type { PipelineRun } from './end-to-end.js';
-import { benchHeader } from './harness/bench-data.js';
+import { streamPieces } from './harness/bench-data.js';
 import type { BenchResult } from './harness/bench-result.js';
-import { requireExport, ScenarioSkip } from './harness/library-apis.js';
-import type { Scenario } from './harness/scenario.js';
+import { type Scenario, ScenarioSkip } from './harness/scenario.js';
 
 /*
  * Peak memory of the streaming pipeline: a generated manifest of about 1 GB (64 MB in the quick
@@ -16,14 +16,6 @@ import type { Scenario } from './harness/scenario.js';
  * process streams it through readConsignments and the compiled scorer with the default packs and
  * reports its own peak RSS. The file is deleted afterwards.
  */
-
-type Serializers = Partial<
-  Record<
-    ManifestFormat,
-    { stream?: (h: ManifestHeader, cs: Iterable<Consignment>) => Iterable<string>; extension: string }
-  >
->;
-type GenerateConsignments = (options: { seed: number | string; consignments: number }) => Iterable<Consignment>;
 
 // XML first: the format a naive reader would hold whole in memory.
 const PREFERRED: readonly ManifestFormat[] = ['wco-dm', 'xffm', 'cuscar', 'ndjson'];
@@ -34,21 +26,15 @@ function writeGenerated(
   format: ManifestFormat,
   targetBytes: number,
 ): { bytes: number; consignments: number } {
-  const serializers = requireExport<Serializers>('@cargorisk/generator', 'serializers');
-  const stream = serializers[format]?.stream;
-  if (stream === undefined) throw new ScenarioSkip(`no streaming ${format} writer`);
-  const generate = requireExport<GenerateConsignments>('@cargorisk/generator', 'generateConsignments');
-  const header = benchHeader(format);
   // Size one consignment from a sample, then ask for as many as fill the target.
   let sampleBytes = 0;
-  for (const piece of stream(header, generate({ seed: 1, consignments: 1000 })))
-    sampleBytes += Buffer.byteLength(piece);
+  for (const piece of streamPieces(format, 1000)) sampleBytes += Buffer.byteLength(piece);
   const consignments = Math.max(1000, Math.round((targetBytes / sampleBytes) * 1000));
   const fd = openSync(file, 'w');
   try {
     let pending: string[] = [];
     let length = 0;
-    for (const piece of stream(header, generate({ seed: 1, consignments }))) {
+    for (const piece of streamPieces(format, consignments)) {
       pending.push(piece);
       length += piece.length;
       if (length >= 4 << 20) {
@@ -108,7 +94,6 @@ export const streamingMemory: Scenario = {
   name: 'memory',
   title: 'peak RSS streaming a large generated manifest through parse and score',
   async run(ctx) {
-    const serializers = requireExport<Serializers>('@cargorisk/generator', 'serializers');
     const format = PREFERRED.find((f) => serializers[f]?.stream !== undefined);
     if (format === undefined) throw new ScenarioSkip('the generator has no streaming writer for any format');
     const targetBytes = ctx.quick ? 64e6 : 1e9;

@@ -1,60 +1,70 @@
-import type { Consignment, Manifest, ManifestFormat, ManifestHeader } from '@cargorisk/manifest';
-import { requireExport, ScenarioSkip } from './library-apis.js';
+import {
+  type GenerateOptions,
+  generateConsignments,
+  generateManifest,
+  generateManifestHeader,
+  serializers,
+} from '@cargorisk/generator';
+import type { Consignment, ManifestFormat, ManifestHeader } from '@cargorisk/manifest';
+import { ScenarioSkip } from './scenario.js';
 
-type GenerateConsignments = (options: { seed: number | string; consignments: number }) => Iterable<Consignment>;
-
-const cache = new Map<string, Consignment[]>();
-
-/**
- * `count` generated consignments (the generator's own model, as a reader would produce them), the
- * same for every scenario and every run with the same seed.
+/*
+ * The data every scenario measures: the generator's synthetic manifests (with its default planted
+ * targets, so the packs fire), fixed seeds, so two runs and two machines measure the same work.
  */
-export function benchConsignments(count: number, seed = 42): Consignment[] {
-  const key = `${seed}:${count}`;
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
-  const generate = requireExport<GenerateConsignments>('@cargorisk/generator', 'generateConsignments');
-  const out = Array.from(generate({ seed, consignments: count }));
-  cache.set(key, out);
-  return out;
-}
-
-type GenerateManifest = (options: { seed: number | string; consignments: number }) => { manifest: Manifest };
-type Serializers = Partial<Record<ManifestFormat, { serialize(m: Manifest): string; stream?: unknown }>>;
 
 /** Every format cargorisk reads, in the order results list them. */
 export const FORMATS: readonly ManifestFormat[] = ['json', 'ndjson', 'csv', 'xfwb', 'xfzb', 'xffm', 'wco-dm', 'cuscar'];
 export const XML_FORMATS: ReadonlySet<ManifestFormat> = new Set(['xfwb', 'xfzb', 'xffm', 'wco-dm']);
 
-/** A generated manifest of `count` consignments written in `format`, as bytes; skips when the generator has no writer for it. */
-export function benchBytes(format: ManifestFormat, count: number, seed = 42): Uint8Array {
-  const serializers = requireExport<Serializers>('@cargorisk/generator', 'serializers');
-  const serializer = serializers[format];
-  if (serializer === undefined)
-    throw new ScenarioSkip(`@cargorisk/generator has no ${format} serializer in this build`);
-  const generate = requireExport<GenerateManifest>('@cargorisk/generator', 'generateManifest');
-  return Buffer.from(serializer.serialize(generate({ seed, consignments: count }).manifest));
+const SEED = 'cargorisk-bench';
+
+/** The generator options for a manifest written in `format`: IATA formats carry an air manifest. */
+export function generateOptionsFor(format: ManifestFormat | undefined, count: number): GenerateOptions {
+  const air = format === 'xfwb' || format === 'xfzb' || format === 'xffm';
+  return { seed: SEED, consignments: count, mode: air ? 'air' : 'sea' };
 }
 
-type StreamingSerializer = (header: ManifestHeader, consignments: Iterable<Consignment>) => Iterable<string>;
+const cache = new Map<number, Consignment[]>();
+
+/** `count` generated sea consignments, the same for every scenario and every run. */
+export function benchConsignments(count: number): Consignment[] {
+  let hit = cache.get(count);
+  if (hit === undefined) {
+    hit = Array.from(generateConsignments(generateOptionsFor(undefined, count)));
+    cache.set(count, hit);
+  }
+  return hit;
+}
+
+function serializerFor(format: ManifestFormat) {
+  const serializer = serializers[format];
+  if (serializer === undefined) throw new ScenarioSkip(`@cargorisk/generator has no ${format} writer in this build`);
+  return serializer;
+}
+
+/** A generated manifest of `count` consignments written in `format`, as bytes. */
+export function benchBytes(format: ManifestFormat, count: number): Uint8Array {
+  return Buffer.from(serializerFor(format).serialize(generateManifest(generateOptionsFor(format, count)).manifest));
+}
+
+/** The header the generator writes for a manifest in `format`. */
+export function benchHeader(format: ManifestFormat, count: number): ManifestHeader {
+  return { ...generateManifestHeader(generateOptionsFor(format, count)), format };
+}
 
 /**
- * A generated manifest of `count` consignments written in `format` with the generator's streaming
- * writer, as a list of byte chunks (so 100,000 consignments never sit in memory as objects).
+ * The pieces the generator's streaming writer gives for `count` consignments in `format`, drawn
+ * lazily: nothing but the current consignment is held.
  */
-export function benchStreamChunks(
-  format: ManifestFormat,
-  count: number,
-  seed = 42,
-): { chunks: Buffer[]; bytes: number } {
-  const serializers = requireExport<Serializers>('@cargorisk/generator', 'serializers');
-  const serializer = serializers[format];
-  if (serializer === undefined)
-    throw new ScenarioSkip(`@cargorisk/generator has no ${format} serializer in this build`);
-  if (typeof serializer.stream !== 'function')
-    throw new ScenarioSkip(`@cargorisk/generator has no streaming ${format} writer`);
-  const generate = requireExport<GenerateConsignments>('@cargorisk/generator', 'generateConsignments');
-  const header = benchHeader(format, seed);
+export function streamPieces(format: ManifestFormat, count: number): Iterable<string> {
+  const serializer = serializerFor(format);
+  if (serializer.stream === undefined) throw new ScenarioSkip(`@cargorisk/generator has no streaming ${format} writer`);
+  return serializer.stream(benchHeader(format, count), generateConsignments(generateOptionsFor(format, count)));
+}
+
+/** {@link streamPieces} gathered into 1 MiB byte chunks, as a file read would give them. */
+export function benchStreamChunks(format: ManifestFormat, count: number): { chunks: Buffer[]; bytes: number } {
   const chunks: Buffer[] = [];
   let pending: string[] = [];
   let pendingLength = 0;
@@ -66,18 +76,11 @@ export function benchStreamChunks(
     pending = [];
     pendingLength = 0;
   };
-  for (const piece of (serializer.stream as StreamingSerializer)(header, generate({ seed, consignments: count }))) {
+  for (const piece of streamPieces(format, count)) {
     pending.push(piece);
     pendingLength += piece.length;
     if (pendingLength >= 1 << 20) flush();
   }
   flush();
   return { chunks, bytes };
-}
-
-/** The header the generator writes for a manifest in `format`. */
-export function benchHeader(format: ManifestFormat, seed = 42): ManifestHeader {
-  const generate = requireExport<GenerateManifest>('@cargorisk/generator', 'generateManifest');
-  const { consignments: _none, ...header } = generate({ seed, consignments: 0 }).manifest;
-  return { ...header, format };
 }

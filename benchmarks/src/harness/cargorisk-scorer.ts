@@ -1,46 +1,29 @@
-import type { Consignment } from '@cargorisk/manifest';
-import { requireExport } from './library-apis.js';
+import { type Assessment, type CompiledRuleSet, compileRuleSet, createScorer, type Scorer } from '@cargorisk/core';
 
 /*
  * The one place the suite binds to @cargorisk/core's scoring API (docs/rule-sets.md): compile a
- * rule set, make a scorer for an engine, score a consignment.
+ * rule set, make a scorer for an engine. Every scorer gets the same fixed `now`, so rule sets'
+ * effective dates cannot make two engines (or two runs) differ.
  */
 
-export interface BenchHit {
-  rule: string;
-  ruleSet: string;
-  score: number;
-  evidence: unknown[];
-}
-export interface BenchAssessment {
-  consignmentId: string;
-  score: number;
-  channel: string;
-  actions: string[];
-  hits: BenchHit[];
-}
-export interface BenchScorer {
-  score(c: Consignment): BenchAssessment;
-  scoreAsync(c: Consignment): Promise<BenchAssessment>;
+export type { Assessment as BenchAssessment, Scorer as BenchScorer } from '@cargorisk/core';
+
+const NOW = new Date('2026-11-30T00:00:00Z');
+
+/** Compiles rule-set JSON; throws RuleSetError (with every issue) when it is refused. */
+export function compileForBench(json: unknown): CompiledRuleSet {
+  return compileRuleSet(json);
 }
 
-type CompileRuleSet = (json: unknown) => unknown;
-type CreateScorer = (options: {
-  ruleSets: unknown[];
-  engine?: 'compiled' | 'reference';
-  explain?: boolean;
-}) => BenchScorer;
-
-/** Compiles rule-set JSON; throws (with the core's issues) when it is refused. */
-export function compileForBench(json: unknown): unknown {
-  return requireExport<CompileRuleSet>('@cargorisk/core', 'compileRuleSet')(json);
-}
-
-export function scorerForBench(ruleSets: unknown[], engine: 'compiled' | 'reference', explain: boolean): BenchScorer {
-  return requireExport<CreateScorer>('@cargorisk/core', 'createScorer')({ ruleSets, engine, explain });
+export function scorerForBench(
+  ruleSets: readonly CompiledRuleSet[],
+  engine: 'compiled' | 'reference',
+  explain: boolean,
+): Scorer {
+  return createScorer(ruleSets, { engine, explain, now: NOW });
 }
 
 /** The fired rule ids of an assessment, sorted (the comparison key across engines). */
-export function hitIds(a: BenchAssessment): string[] {
+export function hitIds(a: Assessment): string[] {
   return a.hits.map((h) => h.rule).sort();
 }

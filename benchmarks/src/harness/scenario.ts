@@ -31,3 +31,12 @@ export class EquivalenceError extends Error {
     return { name: this.name, code: this.code, message: this.message, details: this.details };
   }
 }
+
+/** A scenario (or one row of it) that cannot run in this build; the runner records `reason` as `skipped`. */
+export class ScenarioSkip extends Error {
+  readonly code = 'scenario-skipped';
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'ScenarioSkip';
+  }
+}

@@ -3,7 +3,6 @@ import type { ManifestFormat } from '@cargorisk/manifest';
 import { runPipeline } from '../end-to-end.js';
 import { scorerForBench } from './cargorisk-scorer.js';
 import { defaultPackRuleSets } from './default-packs.js';
-import { requireExport } from './library-apis.js';
 
 /*
  * Run by the memory scenario in a process of its own, so that its peak RSS is the pipeline's
@@ -12,10 +11,8 @@ import { requireExport } from './library-apis.js';
  */
 
 const [file, format] = process.argv.slice(2) as [string, ManifestFormat];
-const readConsignments = requireExport<Parameters<typeof runPipeline>[0]>('@cargorisk/manifest', 'readConsignments');
-const scorer = scorerForBench(defaultPackRuleSets(), 'compiled', false);
-const source = createReadStream(file, { highWaterMark: 1 << 20 }) as unknown as Iterable<Uint8Array>;
-const run = await runPipeline(readConsignments, source, format, scorer);
+const scorer = scorerForBench(await defaultPackRuleSets(), 'compiled', false);
+const run = await runPipeline(createReadStream(file, { highWaterMark: 1 << 20 }), format, scorer);
 
 function vmHwmMb(): number | undefined {
   try {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Consignment } from '@cargorisk/manifest';
+import { type Consignment, CountryCodeSchema } from '@cargorisk/manifest';
 import { pick, seededRandom } from '../harness/seeded-random.js';
 import { foldText } from './fold-text.js';
 
@@ -47,8 +47,10 @@ export interface GenerateRuleSetOptions {
   /** Consignments whose values some list items are drawn from, so that rules fire. */
   sample?: readonly Consignment[];
   /**
-   * The chance that a list item is drawn from the sample rather than made up.
-   * @default 0.02
+   * The chance that a list item is drawn from the sample rather than made up. The default keeps
+   * about 25 such items whatever the size, so hits per consignment stay near constant and the
+   * figures show the cost of rule count, not of more hits.
+   * @default min(0.3, 25 / rules)
    */
   hitShare?: number;
 }
@@ -59,13 +61,6 @@ const KIND_WEIGHTS: readonly [RuleKind, number][] = [
   ['country', 0.15],
   ['party', 0.12],
   ['hs-origin', 0.08],
-];
-
-// biome-ignore format: a table of codes
-const COUNTRIES = [
-  'AE', 'AF', 'AR', 'BD', 'BR', 'BY', 'CD', 'CN', 'CO', 'DE', 'EC', 'EG', 'ES', 'FR', 'GB', 'HK', 'ID', 'IN',
-  'IQ', 'IR', 'IT', 'JP', 'KP', 'KR', 'LB', 'LY', 'MM', 'MX', 'MY', 'NG', 'NL', 'PA', 'PE', 'PK', 'RU', 'SA',
-  'SD', 'SG', 'SO', 'SY', 'TH', 'TR', 'TW', 'UA', 'US', 'VE', 'VN', 'YE', 'ZA',
 ];
 
 const SYLLABLES = ['zor', 'vex', 'tal', 'mur', 'quin', 'dra', 'pol', 'skar', 'ven', 'thu', 'lix', 'brom'];
@@ -113,8 +108,9 @@ function sampleValues(sample: readonly Consignment[]): SampleValues {
       }
       if (g.origin !== undefined) countries.add(g.origin);
     }
-    const consignorCountry = c.parties.consignor?.address?.country;
-    if (consignorCountry !== undefined) countries.add(consignorCountry);
+    for (const p of [c.parties.consignor, c.parties.consignee]) {
+      if (p?.address?.country !== undefined) countries.add(p.address.country);
+    }
     for (const p of [c.parties.consignor, c.parties.consignee]) if (p !== undefined) parties.add(p.name);
   }
   // Sorted so the draw does not depend on the sample's order.
@@ -134,9 +130,16 @@ function sampleValues(sample: readonly Consignment[]): SampleValues {
  */
 export function generateRuleSet(options: GenerateRuleSetOptions): GeneratedRuleSet {
   const random = seededRandom(options.seed ?? 1);
-  const hitShare = options.hitShare ?? 0.02;
+  const hitShare = options.hitShare ?? Math.min(0.3, 25 / Math.max(1, options.rules));
   const fromSample = sampleValues(options.sample ?? []);
-  const { headings, subheadings } = hsNomenclature();
+  // Made-up items must miss the data: HS codes that prefix no sampled code, countries not sampled.
+  const sampledHs = fromSample.hs;
+  const misses = (code: string) => !sampledHs.some((h) => h.startsWith(code) || code.startsWith(h.slice(0, 4)));
+  const hsPool = hsNomenclature();
+  const headings = hsPool.headings.filter(misses);
+  const subheadings = hsPool.subheadings.filter(misses);
+  const sampledCountries = new Set(fromSample.countries);
+  const otherCountries = CountryCodeSchema.options.filter((c) => !sampledCountries.has(c));
 
   const madeUpWord = () => {
     let w = '';
@@ -157,7 +160,7 @@ export function generateRuleSet(options: GenerateRuleSetOptions): GeneratedRuleS
         ? `${madeUpWord()} ${madeUpWord()}`
         : madeUpWord();
   const countryItem = () =>
-    useSample(fromSample.countries) ? pick(random, fromSample.countries) : pick(random, COUNTRIES);
+    useSample(fromSample.countries) ? pick(random, fromSample.countries) : pick(random, otherCountries);
   const partyItem = () => (useSample(fromSample.parties) ? pick(random, fromSample.parties) : madeUpCompany());
 
   const draw = (count: number, item: () => string) => {
