@@ -230,7 +230,7 @@ class CuscarDriver {
       );
     }
     this.sawInterchange = true;
-    this.interchange = { reference: s.elements[4]?.[0] ?? '', messages: 0, segment: s.index };
+    this.interchange = { reference: s.value(4, 0), messages: 0, segment: s.index };
   }
 
   private closeInterchange(s: EdifactSegment): void {
@@ -241,8 +241,8 @@ class CuscarDriver {
       this.note(ISSUE_CODES.missingSegment, 'UNZ without an open interchange (no UNB before it)', this.where(s));
       return;
     }
-    const count = s.elements[0]?.[0] ?? '';
-    const reference = s.elements[1]?.[0] ?? '';
+    const count = s.value(0, 0);
+    const reference = s.value(1, 0);
     if (count !== String(ic.messages)) {
       this.note(
         ISSUE_CODES.countMismatch,
@@ -274,10 +274,10 @@ class CuscarDriver {
   private openMessage(s: EdifactSegment): void {
     this.flush();
     this.closeOpenMessage(s);
-    const type = s.elements[1]?.[0] ?? '';
+    const type = s.value(1, 0);
     this.message = {
       index: this.messages++,
-      reference: s.elements[0]?.[0] ?? '',
+      reference: s.value(0, 0),
       count: 1,
       segment: s.index,
       line: s.line,
@@ -302,8 +302,8 @@ class CuscarDriver {
       this.note(ISSUE_CODES.missingSegment, 'UNT without an open message (no UNH before it)', this.where(s));
       return;
     }
-    const count = s.elements[0]?.[0] ?? '';
-    const reference = s.elements[1]?.[0] ?? '';
+    const count = s.value(0, 0);
+    const reference = s.value(1, 0);
     if (count !== String(m.count)) {
       this.note(
         ISSUE_CODES.countMismatch,
@@ -325,33 +325,32 @@ class CuscarDriver {
   // --- message level --------------------------------------------------------------------------
 
   private messageSegment(s: EdifactSegment): void {
-    const el = s.elements;
     switch (s.tag) {
       case 'BGM':
-        this.documentId ??= text(el[1]?.[0]);
+        this.documentId ??= text(s.value(1, 0));
         return;
       case 'TDT': {
         if (this.sawTransport) return;
         this.sawTransport = true;
         const t = this.transport;
-        const mode = TRANSPORT_MODE[el[2]?.[0] ?? ''];
+        const mode = TRANSPORT_MODE[s.value(2, 0)];
         if (mode !== undefined) t.mode = mode;
-        const voyage = text(el[1]?.[0]);
+        const voyage = text(s.value(1, 0));
         if (voyage !== undefined) t.voyageOrFlight = voyage;
-        const carrier = text(el[4]?.[3]) ?? text(el[4]?.[0]);
+        const carrier = text(s.value(4, 3)) ?? text(s.value(4, 0));
         if (carrier !== undefined) t.carrier = carrier;
-        const vessel = text(el[7]?.[3]) ?? text(el[7]?.[0]);
+        const vessel = text(s.value(7, 3)) ?? text(s.value(7, 0));
         if (vessel !== undefined) t.vesselOrAircraft = vessel;
         return;
       }
       case 'LOC': {
-        const end = LOC_TRANSPORT[el[0]?.[0] ?? ''];
-        const code = text(el[1]?.[0]);
+        const end = LOC_TRANSPORT[s.value(0, 0)];
+        const code = text(s.value(1, 0));
         if (end !== undefined && code !== undefined) this.transport[end].location ??= code;
         return;
       }
       case 'DTM': {
-        const c = el[0] ?? [];
+        const c = s.components(0);
         const end = DTM_TRANSPORT[c[0] ?? ''];
         if (end === undefined) return;
         const date = edifactDate(c[1] ?? '', c[2] ?? '');
@@ -367,7 +366,7 @@ class CuscarDriver {
       }
       case 'NAD':
         // The carrier named at message level, when TDT names none.
-        if (el[0]?.[0] === 'CA') {
+        if (s.value(0, 0) === 'CA') {
           const party = this.party(s);
           if (party !== undefined) this.transport.carrier ??= party.name;
         }
@@ -417,7 +416,7 @@ class CuscarDriver {
       errors: [],
       warnings: [],
     };
-    const doc = text(s.elements[1]?.[0]);
+    const doc = text(s.value(1, 0));
     if (doc !== undefined) this.draft.documentNumber = doc;
     this.item = undefined;
     this.container = undefined;
@@ -438,31 +437,30 @@ class CuscarDriver {
   }
 
   private consignmentSegment(s: EdifactSegment, d: ConsignmentDraft): void {
-    const el = s.elements;
     switch (s.tag) {
       case 'GID':
         this.openItem(s, d);
         return;
       case 'EQD': {
         this.item = undefined;
-        if (!EQD_CONTAINER.has(el[0]?.[0] ?? '')) {
+        if (!EQD_CONTAINER.has(s.value(0, 0))) {
           this.zone = 'other';
           return;
         }
-        const number = text(el[1]?.[0]);
+        const number = text(s.value(1, 0));
         if (number === undefined) {
           this.invalid(d, s, 'EQD+CN without a container number');
           this.zone = 'other';
           return;
         }
-        const sizeType = text(el[2]?.[0]);
+        const sizeType = text(s.value(2, 0));
         this.container = { number, seals: [], ...(sizeType === undefined ? {} : { sizeType }) };
         d.containers.push(this.container);
         this.zone = 'equipment';
         return;
       }
       case 'SEL': {
-        const seal = text(el[0]?.[0]);
+        const seal = text(s.value(0, 0));
         if (this.zone === 'equipment' && seal !== undefined) this.container!.seals.push(seal);
         return;
       }
@@ -471,14 +469,14 @@ class CuscarDriver {
         return;
       case 'NAD': {
         if (this.zone !== 'consignment') return;
-        const role = NAD_ROLE[el[0]?.[0] ?? ''];
+        const role = NAD_ROLE[s.value(0, 0)];
         if (role === undefined) return;
         const party = this.party(s, d);
         if (party !== undefined) d.parties[role] = party;
         return;
       }
       case 'RFF': {
-        const [qualifier = '', value] = el[0] ?? [];
+        const [qualifier = '', value] = s.components(0);
         const kind = RFF_NUMBER[qualifier];
         const v = text(value);
         if (kind === undefined || v === undefined) return;
@@ -488,8 +486,8 @@ class CuscarDriver {
         return;
       }
       case 'FTX':
-        if (this.zone === 'item' && el[0]?.[0] === 'AAA') {
-          for (const part of el[3] ?? []) {
+        if (this.zone === 'item' && s.value(0, 0) === 'AAA') {
+          for (const part of s.components(3)) {
             const t = text(part);
             if (t !== undefined) this.item!.description.push(t);
           }
@@ -497,8 +495,8 @@ class CuscarDriver {
         return;
       case 'PIA':
         if (this.zone !== 'item') return;
-        for (let i = 1; i < el.length; i++) {
-          const [code, type = ''] = el[i] ?? [];
+        for (let i = 1; i < s.count; i++) {
+          const [code, type = ''] = s.components(i);
           const c = text(code);
           if (c !== undefined && PIA_TARIFF_TYPES.has(type)) {
             this.setHs(this.item!, c, 'pia');
@@ -507,7 +505,7 @@ class CuscarDriver {
         }
         return;
       case 'GDS': {
-        const c = text(el[0]?.[0]);
+        const c = text(s.value(0, 0));
         if (this.zone === 'item' && c !== undefined) this.setHs(this.item!, c, 'gds');
         return;
       }
@@ -518,12 +516,12 @@ class CuscarDriver {
         this.moa(s, d);
         return;
       case 'SGP': {
-        const ref = text(el[0]?.[0]);
+        const ref = text(s.value(0, 0));
         if (this.zone === 'item' && ref !== undefined) this.item!.containerRefs.push(ref);
         return;
       }
       case 'DGS': {
-        const un = text(el[2]?.[0]);
+        const un = text(s.value(2, 0));
         if (this.zone === 'item' && un !== undefined) this.item!.dangerousGoods ??= un;
         return;
       }
@@ -531,7 +529,6 @@ class CuscarDriver {
   }
 
   private openItem(s: EdifactSegment, d: ConsignmentDraft): void {
-    const el = s.elements;
     this.container = undefined;
     if (d.items.length >= this.maxItems) {
       if (d.items.length === this.maxItems) {
@@ -546,14 +543,14 @@ class CuscarDriver {
       this.zone = 'other';
       return;
     }
-    const rawSeq = text(el[0]?.[0]);
+    const rawSeq = text(s.value(0, 0));
     let seq = d.items.length + 1;
     if (rawSeq !== undefined) {
       const n = this.number(d, s, rawSeq, 'goods item number');
       if (n !== undefined) seq = n;
     }
     const item: ItemDraft = { seq, segment: s.index, line: s.line, description: [], containerRefs: [] };
-    const rawPackages = text(el[1]?.[0]);
+    const rawPackages = text(s.value(1, 0));
     if (rawPackages !== undefined) {
       const n = this.number(d, s, rawPackages, 'number of packages');
       if (n !== undefined) item.packages = n;
@@ -571,8 +568,8 @@ class CuscarDriver {
   }
 
   private loc(s: EdifactSegment, d: ConsignmentDraft): void {
-    const field = LOC_ROUTE[s.elements[0]?.[0] ?? ''];
-    const code = text(s.elements[1]?.[0]);
+    const field = LOC_ROUTE[s.value(0, 0)];
+    const code = text(s.value(1, 0));
     if (field === undefined || code === undefined) return;
     if (field === 'origin') {
       if (this.zone === 'item') this.item!.origin ??= code;
@@ -581,7 +578,7 @@ class CuscarDriver {
     if (this.zone !== 'consignment') return;
     switch (field) {
       case 'loading':
-        if (s.elements[0]?.[0] === '76') d.loadingOriginal ??= code;
+        if (s.value(0, 0) === '76') d.loadingOriginal ??= code;
         else d.loading ??= code;
         return;
       case 'transshipment':
@@ -593,10 +590,9 @@ class CuscarDriver {
   }
 
   private mea(s: EdifactSegment, d: ConsignmentDraft): void {
-    const el = s.elements;
-    if (!MEA_PURPOSE.has(el[0]?.[0] ?? '')) return;
-    const property = MEA_PROPERTY[el[1]?.[0] ?? ''];
-    const [unit = '', raw = ''] = el[2] ?? [];
+    if (!MEA_PURPOSE.has(s.value(0, 0))) return;
+    const property = MEA_PROPERTY[s.value(1, 0)];
+    const [unit = '', raw = ''] = s.components(2);
     if (property === undefined || (this.zone !== 'item' && this.zone !== 'consignment')) return;
     const factor = property === 'gross' ? WEIGHT_TO_KG[unit] : VOLUME_TO_M3[unit];
     if (factor === undefined) {
@@ -613,7 +609,7 @@ class CuscarDriver {
   }
 
   private moa(s: EdifactSegment, d: ConsignmentDraft): void {
-    const [qualifier = '', raw = '', currency] = s.elements[0] ?? [];
+    const [qualifier = '', raw = '', currency] = s.components(0);
     if (!MOA_VALUE.has(qualifier) || (this.zone !== 'item' && this.zone !== 'consignment')) return;
     const amount = this.number(d, s, raw, 'amount');
     if (amount === undefined) return;
@@ -634,30 +630,29 @@ class CuscarDriver {
 
   /** NAD: C082 id, C058 name and address lines, C080 name, C059 street, city, sub-entity, postcode, country. */
   private party(s: EdifactSegment, d?: ConsignmentDraft): Party | undefined {
-    const el = s.elements;
     const nonEmpty = (parts: readonly string[] | undefined) =>
       (parts ?? []).map((p) => p.trim()).filter((p) => p !== '');
-    const nameParts = nonEmpty(el[3]?.slice(0, 5));
-    const freeLines = nonEmpty(el[2]);
+    const nameParts = nonEmpty(s.components(3).slice(0, 5));
+    const freeLines = nonEmpty(s.components(2));
     let name = nameParts.join(' ');
-    const lines = nonEmpty(el[4]);
+    const lines = nonEmpty(s.components(4));
     if (name === '') {
       name = freeLines.shift() ?? '';
     }
     lines.push(...freeLines);
-    const id = text(el[1]?.[0]);
+    const id = text(s.value(1, 0));
     if (name === '') {
       d?.warnings.push({
         code: ISSUE_CODES.invalidValue,
         severity: 'warning',
-        message: `NAD+${el[0]?.[0]}: party without a name is left out`,
+        message: `NAD+${s.value(0, 0)}: party without a name is left out`,
         location: this.where(s),
       });
       return undefined;
     }
-    const city = text(el[5]?.[0]);
-    const postcode = text(el[7]?.[0]);
-    const country = text(el[8]?.[0]);
+    const city = text(s.value(5, 0));
+    const postcode = text(s.value(7, 0));
+    const country = text(s.value(8, 0));
     const hasAddress = lines.length > 0 || city !== undefined || postcode !== undefined || country !== undefined;
     return {
       name,

@@ -43,15 +43,91 @@ export const LEVEL_B_CONTROL_CHARS: Readonly<ServiceChars> = Object.freeze({
   terminator: 0x1c,
 });
 
-/** One segment: its tag and its data elements, each a list of components (release characters removed). */
-export interface EdifactSegment {
-  tag: string;
-  /** Data elements after the tag; `elements[i][0]` is a simple element's value. */
-  elements: string[][];
-  /** 0-based index among the interchange's segments (UNA not counted). */
-  index: number;
-  /** 1-based line where the segment starts. */
-  line: number;
+/**
+ * One segment: its tag and its data elements, each a list of components (release characters
+ * removed). Values are cut from the segment's text on demand, so elements the reader never asks
+ * for cost nothing.
+ */
+export class EdifactSegment {
+  readonly tag: string;
+  private cached: string[][] | undefined;
+
+  constructor(
+    /** 0-based index among the interchange's segments (UNA not counted). */
+    readonly index: number,
+    /** 1-based line where the segment starts. */
+    readonly line: number,
+    private readonly text: string,
+    // Fast path (no release character): component i spans text[start[i], end[i]); element e's
+    // components are first[e] .. first[e + 1] - 1. Element 0 is the tag.
+    private readonly start: number[] | undefined,
+    private readonly end: number[] | undefined,
+    private readonly first: number[] | undefined,
+    released: string[][] | undefined,
+  ) {
+    this.cached = released;
+    this.tag = released === undefined ? text.slice(0, end![0]) : (released[0]?.[0] ?? '');
+  }
+
+  /** How many data elements follow the tag. */
+  get count(): number {
+    return this.cached === undefined ? this.first!.length - 2 : this.cached.length - 1;
+  }
+
+  /** Component `component` of data element `element` (0-based, after the tag); `''` when absent. */
+  value(element: number, component = 0): string {
+    if (this.cached !== undefined) return this.cached[element + 1]?.[component] ?? '';
+    const first = this.first!;
+    const e = element + 1;
+    if (e >= first.length - 1) return '';
+    const k = first[e]! + component;
+    if (k >= first[e + 1]!) return '';
+    return this.text.slice(this.start![k], this.end![k]);
+  }
+
+  /** All components of data element `element`; empty when the element is absent. */
+  components(element: number): string[] {
+    if (this.cached !== undefined) return this.cached[element + 1] ?? [];
+    const first = this.first!;
+    const e = element + 1;
+    if (e >= first.length - 1) return [];
+    const out: string[] = [];
+    for (let k = first[e]!; k < first[e + 1]!; k++) out.push(this.text.slice(this.start![k], this.end![k]));
+    return out;
+  }
+
+  /** Every data element after the tag, split into components. */
+  get elements(): string[][] {
+    const out: string[][] = [];
+    for (let e = 0; e < this.count; e++) out.push(this.components(e));
+    return out;
+  }
+}
+
+/** Cuts a segment's text at its separators; a text holding the release character takes the slow path. */
+export function cutSegment(text: string, chars: ServiceChars, index: number, line: number): EdifactSegment {
+  if (chars.release >= 0 && text.indexOf(String.fromCharCode(chars.release)) >= 0) {
+    return new EdifactSegment(index, line, text, undefined, undefined, undefined, splitSegment(text, chars));
+  }
+  const el = chars.element;
+  const comp = chars.component;
+  const start = [0];
+  const end: number[] = [];
+  const first = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === el) {
+      end.push(i);
+      first.push(start.length);
+      start.push(i + 1);
+    } else if (c === comp) {
+      end.push(i);
+      start.push(i + 1);
+    }
+  }
+  end.push(text.length);
+  first.push(start.length);
+  return new EdifactSegment(index, line, text, start, end, first, undefined);
 }
 
 /** A problem the tokenizer found in the byte stream; the reader decides what it costs. */
@@ -285,11 +361,9 @@ export class EdifactTokenizer {
     // A newline used as terminator leaves the CR of a CRLF behind.
     if (chars.terminator === LF && text.endsWith('\r')) text = text.slice(0, -1);
     if (text === '') return;
-    const elements = splitSegment(text, chars);
-    const tag = elements.shift()?.[0] ?? '';
-    const segment: EdifactSegment = { tag, elements, index: this.segmentIndex++, line: this.line };
+    const segment = cutSegment(text, chars, this.segmentIndex++, this.line);
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) this.line++;
-    if (tag === 'UNB') this.decode = decoderFor(elements[0]?.[0] ?? '');
+    if (segment.tag === 'UNB') this.decode = decoderFor(segment.value(0));
     this.onSegment(segment);
   }
 }
