@@ -72,7 +72,7 @@ export type { RuleTestIssue } from './testing/prepare-rule-test-case.js';
 export type { RuleTestErrorCode } from './testing/rule-test-error.js';
 export { RuleTestError } from './testing/rule-test-error.js';
 export type { RuleTestCase, RuleTestExpect, RuleTestSuite } from './testing/rule-test-suite.js';
-export { RuleTestSuiteSchema } from './testing/rule-test-suite.js';
+export { RuleTestSuiteSchema, ruleTestJsonSchema } from './testing/rule-test-suite.js';
 export type { RuleTestResult, RunRuleTestsOptions } from './testing/run-rule-tests.js';
 export { runRuleTests } from './testing/run-rule-tests.js';
 export { foldText } from './text/fold-text.js';

@@ -2,12 +2,14 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { z } from 'zod';
 import {
   checkExpectations,
   compileRuleSet,
   loadRuleTestFile,
   RuleTestError,
   RuleTestSuiteSchema,
+  ruleTestJsonSchema,
   runRuleTestFile,
   runRuleTests,
   safeLoadRuleTestFile,
@@ -117,6 +119,29 @@ describe('RuleTestSuiteSchema', () => {
       ],
     });
     expect(r.success).toBe(true);
+  });
+});
+
+describe('ruleTestJsonSchema', () => {
+  // zod reads the published JSON Schema back, standing in for an editor's validator.
+  const editor = z.fromJSONSchema(ruleTestJsonSchema() as Parameters<typeof z.fromJSONSchema>[0]);
+
+  test('accepts a case written the short way an author writes it', () => {
+    const r = editor.safeParse({
+      $schema: '../../../schema/rule-test.schema.json',
+      cases: [{ name: 'x', consignment: an, transport: { mode: 'sea' }, expect: { hits: ['HS'] } }],
+    });
+    expect(r.success).toBe(true);
+  });
+
+  test('checks the consignment inside a case, which the runtime schema leaves to the reader', () => {
+    const r = editor.safeParse({
+      cases: [{ name: 'x', consignment: { goods: [{ hsCode: '31A0', colour: 'red' }] }, expect: { hit: [] } }],
+    });
+    const paths = r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
+    expect(paths).toEqual(
+      expect.arrayContaining(['cases.0.consignment.goods.0.hsCode', 'cases.0.consignment.goods.0', 'cases.0.expect']),
+    );
   });
 });
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CompiledRuleSet, ConditionJson } from '@cargorisk/core';
-import { isHs2022Code, loadRuleTestFile, runRuleTestFile } from '@cargorisk/core';
+import { isHs2022Code, loadRuleTestFile, ruleTestJsonSchema, runRuleTestFile } from '@cargorisk/core';
 import {
   defaultPacks,
   isPackName,
@@ -70,9 +70,14 @@ describe('pack index', () => {
     expect(isHs2022Code('930100')).toBe(false);
   });
 
-  test('the published package ships the packs', () => {
+  test('the published package ships the packs and the rule-test schema', () => {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { files: string[] };
-    expect(pkg.files).toContain('packs');
+    expect(pkg.files).toEqual(expect.arrayContaining(['packs', 'schema']));
+  });
+
+  test('schema/rule-test.schema.json is current (regenerate with pnpm gen:schema)', () => {
+    const written = JSON.parse(readFileSync(new URL('../schema/rule-test.schema.json', import.meta.url), 'utf8'));
+    expect(written).toEqual(ruleTestJsonSchema());
   });
 });
 
@@ -101,6 +106,14 @@ describe.each(packNames)('pack %s', (id) => {
   test('has a README that names each rule', () => {
     const readme = readFileSync(resolve(dirname(packPath(id)), 'README.md'), 'utf8');
     expect(rs.json.rules.map((r) => r.id).filter((rule) => !readme.includes(rule))).toEqual([]);
+  });
+
+  test('every fixture names the rule-test schema by a path that resolves', async () => {
+    const target = fileURLToPath(new URL('../schema/rule-test.schema.json', import.meta.url));
+    for (const file of packFixturePaths(id)) {
+      const { suite } = await loadRuleTestFile(file);
+      expect(resolve(dirname(file), suite.$schema ?? '')).toBe(target);
+    }
   });
 
   test('every rule has a fixture that must hit it and a near miss that must not', async () => {

@@ -1,3 +1,4 @@
+import { ConsignmentSchema, GoodsItemSchema, TransportSchema } from '@cargorisk/manifest';
 import { z } from 'zod';
 
 /*
@@ -78,3 +79,31 @@ export const RuleTestSuiteSchema = z
 export type RuleTestSuite = z.infer<typeof RuleTestSuiteSchema>;
 export type RuleTestCase = z.infer<typeof RuleTestCaseSchema>;
 export type RuleTestExpect = z.infer<typeof RuleTestExpectSchema>;
+
+/**
+ * The JSON Schema of a rule-test file, for editors: it completes and checks the whole consignment too (in
+ * the form a case may write it, with `id`, `kind`, `source` and item `seq` optional), which the runtime
+ * schema leaves to the reader's own validation so that problems come back with their pointers.
+ *
+ * @example
+ * writeFileSync('schema/rule-test.schema.json', JSON.stringify(ruleTestJsonSchema(), null, 2));
+ */
+export function ruleTestJsonSchema(): Record<string, unknown> {
+  const item = GoodsItemSchema.extend({
+    seq: GoodsItemSchema.shape.seq.optional(),
+    description: GoodsItemSchema.shape.description.optional(),
+  });
+  const consignment = ConsignmentSchema.extend({
+    id: ConsignmentSchema.shape.id.optional(),
+    kind: ConsignmentSchema.shape.kind.optional(),
+    source: ConsignmentSchema.shape.source.optional(),
+    goods: z.array(item).max(10_000).optional(),
+  });
+  const testCase = RuleTestCaseSchema.extend({ consignment, transport: TransportSchema.optional() });
+  const suite = RuleTestSuiteSchema.extend({ cases: z.array(testCase).min(1) });
+  return {
+    ...z.toJSONSchema(suite, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }),
+    $id: 'https://cargorisk.dev/schema/rule-test.schema.json',
+    title: 'cargorisk rule-test file',
+  };
+}
