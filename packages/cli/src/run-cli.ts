@@ -1,5 +1,3 @@
-import { ManifestParseError } from '@cargorisk/manifest';
-import { PARSE_USAGE, parseCommand } from './commands/parse-command.js';
 import { UsageError } from './errors.js';
 import type { CliIo } from './io.js';
 
@@ -7,27 +5,50 @@ export const TOP_USAGE = `Usage: cargorisk <command> [options]
 
 Commands:
   parse <file…|->           read manifests into the canonical model (JSON or NDJSON)
+  score <file…|->           assess every consignment with the rule sets; list those to examine
+  report <file…|-> -o F     the HTML targeting report from assessments or manifests
+  rules check <file…>       load rule-set files and print every problem with file:line:column
   -h, --help                this help; \`cargorisk <command> --help\` for a command's
   --version                 the version
 
 Exit status: 0 success; 1 findings or validation failures (see each command); 2 usage error.`;
+
+const RULES_USAGE = `Usage: cargorisk rules <check|test> …
+
+  rules check <ruleset.json…>                 every problem of each rule set, with file:line:column
+  rules test <ruleset|pack…> [--fixtures DIR]  run the rule sets' test cases
+
+\`cargorisk rules check --help\` and \`cargorisk rules test --help\` say more.`;
 
 interface Command {
   usage: string;
   run: (argv: readonly string[], io: CliIo) => Promise<number>;
 }
 
-const COMMANDS: Record<string, Command> = {
-  parse: { usage: PARSE_USAGE, run: parseCommand },
+// Each command is loaded when it runs: `parse` need not load the rule engine and its packs.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  parse: async () => {
+    const m = await import('./commands/parse-command.js');
+    return { usage: m.PARSE_USAGE, run: m.parseCommand };
+  },
+  score: async () => {
+    const m = await import('./commands/score-command.js');
+    return { usage: m.SCORE_USAGE, run: m.scoreCommand };
+  },
+  report: async () => {
+    const m = await import('./commands/report-command.js');
+    return { usage: m.REPORT_USAGE, run: m.reportCommand };
+  },
+  'rules check': async () => {
+    const m = await import('./commands/rules-check-command.js');
+    return { usage: m.RULES_CHECK_USAGE, run: m.rulesCheckCommand };
+  },
 };
 
-function usageOf(command: string | undefined): string {
-  return (command === undefined ? undefined : COMMANDS[command]?.usage) ?? TOP_USAGE;
-}
-
-/** Errors that mean "the input or the rule set was wrong", printed without a stack. */
-function isKnownError(error: unknown): error is Error & { code: string } {
-  return error instanceof ManifestParseError;
+async function usageOf(command: string | undefined): Promise<string> {
+  if (command === 'rules') return RULES_USAGE;
+  const load = command === undefined ? undefined : COMMANDS[command];
+  return load === undefined ? TOP_USAGE : (await load()).usage;
 }
 
 /**
@@ -38,28 +59,46 @@ function isKnownError(error: unknown): error is Error & { code: string } {
  * process.exitCode = await runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
+  let name = argv[0];
+  let rest = argv.slice(1);
+  // `rules check` and `rules test` are one command each, named by two words.
+  if (name === 'rules' && rest[0] !== undefined && !rest[0].startsWith('-')) {
+    name = `rules ${rest[0]}`;
+    rest = rest.slice(1);
+  }
   try {
     if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
-      const topic = name === 'help' ? rest[0] : undefined;
-      if (topic !== undefined && COMMANDS[topic] === undefined) throw new UsageError(`unknown command "${topic}"`);
-      (name === undefined ? io.stderr : io.stdout).write(`${usageOf(topic)}\n`);
+      const topic = name === 'help' && rest.length > 0 ? rest.join(' ') : undefined;
+      if (topic !== undefined && COMMANDS[topic] === undefined && topic !== 'rules') {
+        throw new UsageError(`unknown command "${topic}"`);
+      }
+      (name === undefined ? io.stderr : io.stdout).write(`${await usageOf(topic)}\n`);
       return name === undefined ? 2 : 0;
     }
     if (name === '--version' || name === '-v') {
       io.stdout.write(`${await version()}\n`);
       return 0;
     }
-    const command = COMMANDS[name];
-    if (command === undefined) throw new UsageError(`unknown command "${name}"`);
-    return await command.run(rest, io);
+    if (name === 'rules') {
+      if (rest.includes('--help') || rest.includes('-h')) {
+        io.stdout.write(`${RULES_USAGE}\n`);
+        return 0;
+      }
+      throw new UsageError('name a rules command: check or test', 'rules');
+    }
+    const load = COMMANDS[name];
+    if (load === undefined) {
+      throw new UsageError(`unknown command "${name}"`, name.startsWith('rules ') ? 'rules' : undefined);
+    }
+    return await (await load()).run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`cargorisk: ${error.message}\n\n${usageOf(error.command)}\n`);
+      io.stderr.write(`cargorisk: ${error.message}\n\n${await usageOf(error.command)}\n`);
       return 2;
     }
-    if (isKnownError(error)) {
-      io.stderr.write(`cargorisk: ${error.code}: ${error.message}\n\n${usageOf(name)}\n`);
+    const known = await describeKnownError(error, name);
+    if (known !== undefined) {
+      io.stderr.write(`${known}\n\n${await usageOf(name)}\n`);
       return 1;
     }
     io.stderr.write(
@@ -67,6 +106,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     );
     return 2;
   }
+}
+
+/** The message of an error that is about the data or the rule sets (exit 1), or undefined for a bug. */
+async function describeKnownError(error: unknown, command: string | undefined): Promise<string | undefined> {
+  const [{ RuleSetError }, { ManifestParseError }, { PackError }, { formatRuleSetIssue }] = await Promise.all([
+    import('@cargorisk/core'),
+    import('@cargorisk/manifest'),
+    import('@cargorisk/rules'),
+    import('./commands/rules-check-command.js'),
+  ]);
+  if (error instanceof RuleSetError) {
+    // Every problem, located, as `rules check` prints them.
+    const lines = error.issues.map((issue) => `\n  ${formatRuleSetIssue(command ?? 'rule set', issue)}`);
+    return `cargorisk: ${error.code}: ${error.message}${lines.join('')}`;
+  }
+  if (error instanceof ManifestParseError || error instanceof PackError)
+    return `cargorisk: ${error.code}: ${error.message}`;
+  return undefined;
 }
 
 async function version(): Promise<string> {

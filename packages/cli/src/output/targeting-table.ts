@@ -47,14 +47,17 @@ function formatHit(hit: HitView): string {
 export function renderTable(rows: readonly ListedAssessment[], options: TableOptions): string[] {
   if (rows.length === 0) return [];
   const idWidth = Math.min(32, Math.max(11, ...rows.map((r) => [...safeText(r.assessment.consignmentId)].length)));
-  const lines = [`${pad('CHANNEL', 8)}${pad('SCORE', 7)}${pad('CONSIGNMENT', idWidth + 2)}${pad('ACTIONS', 40)}SOURCE`];
-  for (const { assessment: a, input } of rows) {
+  const where = rows.map(({ assessment: a, input }) => clip(safeText(formatLocation(input ?? '', a.source)), 60));
+  const whereWidth = Math.max(6, ...where.map((w) => [...w].length));
+  const lines = [
+    `${pad('CHANNEL', 8)}${pad('SCORE', 7)}${pad('CONSIGNMENT', idWidth + 2)}${pad('SOURCE', whereWidth + 2)}ACTIONS`,
+  ];
+  for (const [i, { assessment: a }] of rows.entries()) {
     const channel = pad(a.channel.toUpperCase(), 8);
     const coloured = options.color ? `${COLOR[a.channel]}${channel}${RESET}` : channel;
     const actions = a.actions.length === 0 ? '—' : a.actions.join(', ');
-    const where = formatLocation(input ?? '', a.source);
     lines.push(
-      `${coloured}${pad(String(a.score), 7)}${pad(clip(safeText(a.consignmentId), idWidth), idWidth + 2)}${pad(safeText(actions), 40)}${safeText(where)}`,
+      `${coloured}${pad(String(a.score), 7)}${pad(clip(safeText(a.consignmentId), idWidth), idWidth + 2)}${pad(where[i]!, whereWidth + 2)}${safeText(actions)}`,
     );
     if (!options.explain) continue;
     for (const hit of a.hits) {

@@ -44,12 +44,12 @@ export interface RuleSetRef {
 
 /** Where the consignment came from, as the reader located it. */
 export interface SourceView {
-  readonly format?: string;
-  readonly line?: number;
-  readonly column?: number;
-  readonly message?: number;
-  readonly segment?: number;
-  readonly pointer?: string;
+  readonly format?: string | undefined;
+  readonly line?: number | undefined;
+  readonly column?: number | undefined;
+  readonly message?: number | undefined;
+  readonly segment?: number | undefined;
+  readonly pointer?: string | undefined;
 }
 
 export interface AssessmentView {
