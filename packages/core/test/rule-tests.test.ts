@@ -306,6 +306,19 @@ describe('loadRuleTestFile', () => {
     expect(r.success ? undefined : r.error.issues[0]).toMatchObject({ code: 'list-file', path: '/lists/known/file' });
   });
 
+  test('a __proto__ key in a fixture is reported as data and reaches no prototype', async () => {
+    const path = await fixture(
+      'proto.json',
+      '{ "cases": [ { "name": "p", "consignment": { "__proto__": { "polluted": true }, "goods": [] }, "expect": {} } ] }',
+    );
+    const r = await safeLoadRuleTestFile(path);
+    expect(r.success).toBe(false);
+    expect(r.success ? [] : r.error.issues.map((i) => [i.code, i.path, i.line])).toEqual([
+      ['forbidden-key', '/cases/0/consignment/__proto__', 1],
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   test('a container number failing ISO 6346 is a warning, not a failure', async () => {
     const path = await fixture('warning.json', {
       cases: [

@@ -92,6 +92,18 @@ export async function loadRuleTestFile(path: string): Promise<RuleTestFile> {
     return at === undefined ? { ...issue, source: path } : { ...issue, source: path, line: at.line, column: at.column };
   };
 
+  // A key that names a prototype would be turned into one by the schema's record parsing and vanish; it
+  // is refused here, while it is still data, with its place in the file.
+  const forbidden = forbiddenKeys(value, '').map((pointer) =>
+    place({
+      code: 'forbidden-key',
+      severity: 'error',
+      message: `${pointer}: the key "${pointer.slice(pointer.lastIndexOf('/') + 1)}" is not allowed`,
+      path: pointer,
+    }),
+  );
+  if (forbidden.length > 0) throw fail(path, forbidden);
+
   const parsed = RuleTestSuiteSchema.safeParse(value);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) =>
@@ -140,6 +152,26 @@ export async function loadRuleTestFile(path: string): Promise<RuleTestFile> {
     ruleSetPaths: (suite.ruleSets ?? DEFAULT_RULE_SETS).map((p) => resolve(folder, p)),
     warnings: issues,
   };
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Pointers of every object key that names a prototype, depth-first. */
+function forbiddenKeys(value: unknown, pointer: string): string[] {
+  if (typeof value !== 'object' || value === null) return [];
+  const out: string[] = [];
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      out.push(...forbiddenKeys(v, `${pointer}/${i}`));
+    });
+    return out;
+  }
+  for (const key of Object.keys(value)) {
+    const here = `${pointer}/${escapePointerToken(key)}`;
+    if (FORBIDDEN_KEYS.has(key)) out.push(here);
+    else out.push(...forbiddenKeys((value as Record<string, unknown>)[key], here));
+  }
+  return out;
 }
 
 function fail(path: string, issues: RuleTestIssue[]): RuleTestError {

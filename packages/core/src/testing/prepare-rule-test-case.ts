@@ -4,7 +4,13 @@ import type { RuleTestCase } from './rule-test-suite.js';
 
 /** A problem in a rule-test file: where (JSON pointer, and line and column once the text is known) and what. */
 export interface RuleTestIssue {
-  readonly code: 'invalid-json' | 'invalid-suite' | 'invalid-consignment' | 'invalid-transport' | 'list-file';
+  readonly code:
+    | 'invalid-json'
+    | 'invalid-suite'
+    | 'forbidden-key'
+    | 'invalid-consignment'
+    | 'invalid-transport'
+    | 'list-file';
   readonly severity: 'error' | 'warning';
   readonly message: string;
   readonly path: string;
