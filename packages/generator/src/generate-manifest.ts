@@ -2,7 +2,7 @@ import type { Consignment, Manifest, ManifestHeader } from '@cargorisk/manifest'
 import { GeneratorError } from './errors.js';
 import { makeAwkward } from './generate/awkward.js';
 import { GenerationContext } from './generate/context.js';
-import { type Draft, finishDraft, makeContainers } from './generate/draft.js';
+import { type Draft, type DraftItem, finishDraft, makeContainers } from './generate/draft.js';
 import { AIR_CARRIERS, buildHeader } from './generate/header.js';
 import { plant } from './generate/plant.js';
 import {
@@ -99,22 +99,24 @@ export function* generateRecords(options: GenerateOptions = {}): Generator<Gener
       // A consolidation: a master, then its houses, which share its containers (LCL).
       const houses = Math.min(rng.int(2, 4), remaining - 2);
       const masterId = consignmentId(ctx, index, 'master');
-      for (let h = 1; h <= houses; h++)
-        group.push(ctx.ordinaryDraft(consignmentId(ctx, index + h, 'house'), 'house', masterId, true));
       draft = ctx.ordinaryDraft(masterId, 'master', undefined, false);
-      draft.items = [
-        {
-          hs: undefined,
-          description: 'CONSOLIDATION',
-          packages: group.reduce((s, h) => s + h.items.reduce((t, i) => t + i.packages, 0), 0),
-          grossKg: Math.round(group.reduce((s, h) => s + h.items.reduce((t, i) => t + i.grossKg, 0), 0) * 10) / 10,
-          origin: group[0]?.items[0]?.origin ?? draft.items[0]?.origin ?? 'CN',
-          usd: 0,
-          un: undefined,
-          reefer: group.some((h) => h.items.some((i) => i.reefer)),
-          planted: false,
-        },
-      ];
+      // Houses of one consolidation ship from the master's country, loaded where it is.
+      const from = draft.items[0]?.origin;
+      for (let h = 1; h <= houses; h++) {
+        group.push(ctx.ordinaryDraft(consignmentId(ctx, index + h, 'house'), 'house', masterId, true, from));
+      }
+      // The master lists its houses' goods, one line per house. Not "CONSOLIDATION": the vague
+      // description pack rightly flags that word, and a master is not a planted target.
+      draft.items = group.map((house) => {
+        const first = house.items[0] as DraftItem;
+        let packages = 0;
+        let grossKg = 0;
+        for (const item of house.items) {
+          packages += item.packages;
+          grossKg += item.grossKg;
+        }
+        return { ...first, packages, grossKg: Math.round(grossKg * 10) / 10, usd: 0, planted: false };
+      });
       draft.withValues = false;
       if (ctx.sea) {
         const shared = makeContainers(rng, draft);

@@ -32,7 +32,7 @@ const SOURCES = ['ECGYE', 'COBUN', 'COCTG', 'PAONX', 'PECLL', 'BRSSZ', 'BOG', 'U
 export const SIGNATURES: Record<PlantProfile, (c: Consignment) => boolean> = {
   pegasus: (c) =>
     hsIn(c, ['847810', '847890', '481320', '550210', '560122', '2401', '842240']) &&
-    places(c).some((p) => p === 'AEJEA' || p === 'PACTB' || p === 'DWC'),
+    places(c).some((p) => p === 'AEJEA' || p === 'DWC'),
   globalShield: (c) => hsIn(c, ['310230', '310240', '282911', '283421', '280800', '284700', '760310', '3603']),
   salw: (c) =>
     hsIn(c, ['93', '901310']) ||
@@ -47,7 +47,8 @@ export const SIGNATURES: Record<PlantProfile, (c: Consignment) => boolean> = {
       (c.containers.every((k) => /^(45|22)R1$/.test(k.sizeType ?? '')) &&
         c.containers.some((k) => k.seals.length === 0))),
   medicines: (c) => hsIn(c, ['3004']),
-  vague: (c) => anyText(c, ['fak', 'general cargo', 'consolidated cargo', 'said to contain', 'stc']),
+  vague: (c) =>
+    anyText(c, ['fak', 'freight all kinds', 'general cargo', 'consolidated cargo', 'said to contain', 'stc']),
 };
 
 /** The six-digit subheadings of HS 2022, from the project's copy of the nomenclature. */

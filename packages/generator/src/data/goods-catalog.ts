@@ -7,8 +7,9 @@ import type { CountryCode } from '@cargorisk/manifest';
  *
  * Nothing here may look like a planted target: no tobacco, precursor chemicals, arms, wildlife,
  * medicines or vague wording, and no words those rule packs look for (filter, cartridge, powder,
- * parts, samples, kit, fuse, primer, scales, barrel, slide, aluminium, nitrate…). Otherwise the
- * ground truth would not be the truth.
+ * parts, samples, kit, fuse, primer, scales, barrel, slide, aluminium, nitrate…), and no cover
+ * goods of the CITES pack (cashew, beef, timber) from its source countries. Otherwise the ground
+ * truth would not be the truth.
  */
 
 export interface GoodsEntry {
@@ -142,7 +143,7 @@ export const GOODS_CATALOG: readonly GoodsEntry[] = [
   e(
     '080132',
     'CASHEW KERNELS WW320 VACUUM PACKED|CASHEW NUT KERNELS WHOLE WHITE W240',
-    'VN IN CI',
+    'VN IN',
     [22.68, 22.68],
     [700, 800],
     [6, 9],

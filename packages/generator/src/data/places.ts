@@ -4,8 +4,8 @@ import type { CountryCode } from '@cargorisk/manifest';
  * Ports (UN/LOCODE) and airports (IATA), with the country and city each stands in. Codes are
  * public facts. `role` says how the generator uses a place: ordinary origins, the arrival
  * ports a manifest is built for, transshipment hubs, and the source ports that only the cocaine
- * profile loads at (base traffic never loads there, so a rule keyed on them fires only on what
- * was planted).
+ * profile loads at (base traffic never touches them, nor Paranagua, Colon or Balboa, which the
+ * cocaine rule pack also lists, so a rule keyed on them fires only on what was planted).
  */
 
 export interface Place {
@@ -116,7 +116,6 @@ export const SEA_ORIGINS = places(`
   KEMBA MOMBASA
   NGAPP LAGOS
   BRRIG RIO GRANDE
-  BRPNG PARANAGUA
   BRITJ ITAJAI
   ARBUE BUENOS AIRES
   CLSAI SAN ANTONIO
@@ -185,7 +184,6 @@ export const COCAINE_SOURCE_PORTS = places(`
 /** Free zones the Pegasus profile routes through. */
 export const FREE_ZONE_PORTS = places(`
   AEJEA JEBEL ALI
-  PACTB COLON
 `);
 
 /** Airports that ordinary air cargo leaves from. */

@@ -226,7 +226,7 @@ export const MEDICINE_GOODS: readonly TargetGoods[] = [
 /** Descriptions that say nothing about the goods. */
 export const VAGUE_DESCRIPTIONS: readonly string[] = [
   'FAK',
-  'FAK - FREIGHT ALL KINDS',
+  'FREIGHT ALL KINDS',
   'GENERAL CARGO',
   'CONSOLIDATED CARGO AS PER ATTACHED MANIFEST',
   'SAID TO CONTAIN GENERAL CARGO',

@@ -133,12 +133,21 @@ export class GenerationContext {
     };
   }
 
-  /** An ordinary consignment: goods of one origin country, shipped to this manifest's destination. */
-  ordinaryDraft(id: string, kind: Draft['kind'], masterId: string | undefined, lcl: boolean): Draft {
+  /** An ordinary consignment: goods of one origin country (`from`, if given), shipped to this manifest's destination. */
+  ordinaryDraft(
+    id: string,
+    kind: Draft['kind'],
+    masterId: string | undefined,
+    lcl: boolean,
+    from?: CountryCode,
+  ): Draft {
     const rng = this.rng;
-    const first = rng.pick(this.catalog);
-    const origins = first.origins.filter((c) => c !== this.destination);
-    const origin = rng.pick(origins);
+    const fromEntries = from === undefined ? undefined : this.byOrigin.get(from);
+    const first = rng.pick(fromEntries ?? this.catalog);
+    const origin =
+      fromEntries !== undefined && from !== undefined
+        ? from
+        : rng.pick(first.origins.filter((c) => c !== this.destination));
     const count = rng.int(this.options.itemsMin, this.options.itemsMax);
     const sameOrigin = this.byOrigin.get(origin) ?? [first];
     const items: DraftItem[] = [this.ordinaryItem(first, origin, count, lcl)];
