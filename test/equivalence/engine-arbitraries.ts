@@ -21,8 +21,34 @@ export const KEYWORDS = [
   'spare parts',
   'ak 47',
   'Ａｍｍｏ',
+  'firearms',
+  'x2',
+  'istanbul',
 ];
-const FILLER = ['box', 'of', 'the', 'used', 'new', 'parts', 'kg', '25', 'cocaines', 'nitrates', 'rifles', 'xpistol'];
+// Filler includes near misses (plurals, glued words, a repeated first word of a phrase) and characters
+// whose folding is not one-to-one (ligatures, superscripts, ß, Greek, an emoji).
+const FILLER = [
+  'box',
+  'of',
+  'the',
+  'used',
+  'new',
+  'parts',
+  'kg',
+  '25',
+  'cocaines',
+  'nitrates',
+  'rifles',
+  'xpistol',
+  'co',
+  'ammonium',
+  'ﬁrearms',
+  'x²',
+  'Straße',
+  'ΑΒΓ',
+  '🔫',
+  'İstanbul',
+];
 export const COUNTRIES = ['CN', 'HK', 'IR', 'KP', 'SY', 'US', 'DE', 'FR', 'NG', 'AE'];
 export const LOCATIONS = ['CNSHA', 'HKHKG', 'AEJEA', 'NLRTM', 'DEHAM', 'SGSIN', 'IRBND', 'FRA', 'LHR'];
 export const PARTIES = [

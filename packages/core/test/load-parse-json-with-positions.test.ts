@@ -24,6 +24,9 @@ describe('parseJsonWithPositions', () => {
     expect(positions.get('/rules/0/a~1b')).toEqual({ line: 4, column: 14 });
     expect(positions.get('/rules/0/t~0')).toEqual({ line: 4, column: 23 });
     expect(positions.get('/rules/0/t~0/1')).toEqual({ line: 4, column: 30 });
+    const { keys } = parseJsonWithPositions(text);
+    expect(keys.get('/rules/0/a~1b')).toEqual({ line: 4, column: 7 });
+    expect(keys.get('/id')).toEqual({ line: 2, column: 3 });
   });
 
   test('agrees with JSON.parse on any JSON text', () => {

@@ -96,6 +96,23 @@ describe('loadRuleSetFile', () => {
     expect(issues.find((i) => i.code === 'missing-key')).toMatchObject({ path: '', line: 1, column: 1 });
   });
 
+  test('refuses a __proto__ key and a condition cycle, each at its line, without touching Object.prototype', async () => {
+    const text = [
+      '{ "id": "loader", "version": "1", "title": "t",',
+      '  "conditions": { "a": { "condition": "b" }, "b": { "any": [{ "condition": "a" }] } },',
+      '  "rules": [{ "id": "R1", "scope": "item", "conditions": { "condition": "a" },',
+      '    "event": { "type": "target", "params": { "score": 1, "message": "m", "__proto__": { "polluted": 1 } } } }],',
+      '  "scoring": { "thresholds": { "yellow": 1, "red": 2 } } }',
+    ].join('\n');
+    const path = write('hostile.json', text);
+    const issues = await issuesOf(loadRuleSetFile(path));
+    // An issue about a key points at the key.
+    const column = (text.split('\n')[3] as string).indexOf('"__proto__"') + 1;
+    expect(issues.find((i) => i.code === 'forbidden-key')).toMatchObject({ line: 4, column });
+    expect(issues.find((i) => i.code === 'condition-cycle')?.line).toBe(2);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   test('reports a JSON syntax error with its line and column', async () => {
     const path = write('syntax.json', '{\n  "id": "x",\n  "title": "t"\n  "rules": []\n}');
     const issues = await issuesOf(loadRuleSetFile(path));

@@ -124,11 +124,15 @@ export function safeCompileRuleSetText(text: string, options: CompileRuleSetText
   }
 }
 
+// Issues about a key itself (not its value) are placed on the key.
+const KEY_ISSUES: ReadonlySet<string> = new Set(['unknown-key', 'forbidden-key']);
+
 function parseLocated(text: string, source: string | undefined): { value: unknown; located: Map<string, Located> } {
   try {
-    const { value, positions } = parseJsonWithPositions(text);
+    const { value, positions, keys } = parseJsonWithPositions(text);
     const located = new Map<string, Located>();
     for (const [pointer, position] of positions) located.set(pointer, { ...position, source });
+    for (const [pointer, position] of keys) located.set(`key:${pointer}`, { ...position, source });
     return { value, located };
   } catch (cause) {
     if (!(cause instanceof JsonSyntaxError)) throw cause;
@@ -199,7 +203,8 @@ function compileLocated(
   earlier: readonly RuleSetIssue[],
 ): CompiledRuleSet {
   const place = (issue: RuleSetIssue): RuleSetIssue => {
-    const at = locate(located, issue.path);
+    const at =
+      (KEY_ISSUES.has(issue.code) ? located.get(`key:${issue.path}`) : undefined) ?? locate(located, issue.path);
     if (at === undefined) return issue;
     const where = at.source ?? source;
     return {

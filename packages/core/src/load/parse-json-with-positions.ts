@@ -16,6 +16,8 @@ export interface JsonWithPositions {
   value: unknown;
   /** The position of the first character of each value, keyed by JSON pointer (`""` is the root). */
   positions: Map<string, TextPosition>;
+  /** The position of each object member's key (its opening quote), keyed by the member's pointer. */
+  keys: Map<string, TextPosition>;
 }
 
 /** A syntax error in a JSON text: where, and what was expected. */
@@ -49,6 +51,7 @@ export function escapePointerToken(token: string): string {
  */
 export function parseJsonWithPositions(text: string): JsonWithPositions {
   const positions = new Map<string, TextPosition>();
+  const keys = new Map<string, TextPosition>();
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
   let lineStart = 0;
@@ -163,11 +166,14 @@ export function parseJsonWithPositions(text: string): JsonWithPositions {
       for (;;) {
         ws();
         if (text[i] !== '"') fail(`expected a property name in double quotes, found ${describe()}`);
+        const keyAt = here();
         const key = parseString();
+        const member = `${pointer}/${escapePointerToken(key)}`;
+        keys.set(member, keyAt);
         ws();
         if (text[i] !== ':') fail(`expected ':' after property name, found ${describe()}`);
         i++;
-        const child = parseValue(`${pointer}/${escapePointerToken(key)}`, depth + 1);
+        const child = parseValue(member, depth + 1);
         Object.defineProperty(obj, key, { value: child, enumerable: true, writable: true, configurable: true });
         ws();
         if (text[i] === ',') {
@@ -215,5 +221,5 @@ export function parseJsonWithPositions(text: string): JsonWithPositions {
   const value = parseValue('', 0);
   ws();
   if (i < text.length) fail(`unexpected ${describe()} after the JSON value`);
-  return { value, positions };
+  return { value, positions, keys };
 }
