@@ -1,7 +1,8 @@
+import { plainlyValid } from '../edifact/plainly-valid.js';
 import { ManifestParseError } from '../errors.js';
-import { type ManifestHeader, ManifestHeaderSchema, type SourceLocation } from '../model/manifest.js';
+import { type Consignment, type ManifestHeader, ManifestHeaderSchema, type SourceLocation } from '../model/manifest.js';
 import { ISSUE_CODES, type ParseIssue } from '../model/parse-issue.js';
-import { checkConsignment } from '../model/validate-consignment.js';
+import { checkConsignment, containerWarnings } from '../model/validate-consignment.js';
 import { finishResult, type ParseResult, type ReaderContext, ResultBuilder } from '../parse/parse-result.js';
 import type { ConsignmentSink, IncrementalReader } from '../stream/incremental-reader.js';
 import { ITEM_COLUMNS, KNOWN_COLUMNS, PARTY_ROLES, splitList } from './csv-columns.js';
@@ -292,6 +293,11 @@ class CsvDriver {
       ...(declared === undefined ? {} : { declaredValue: { amount: declared, currency: declaredCurrency } }),
       source,
     };
+    if (plainlyValid(candidate as Consignment)) {
+      const c = candidate as Consignment;
+      this.sink.accept(c, containerWarnings(c, ''));
+      return;
+    }
     const checked = checkConsignment(candidate, source, '');
     if (checked.ok) {
       this.sink.accept(checked.consignment, checked.issues);

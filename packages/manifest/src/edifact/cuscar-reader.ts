@@ -1,5 +1,6 @@
 import { ManifestParseError } from '../errors.js';
 import {
+  type Consignment,
   type Container,
   type ManifestHeader,
   ManifestHeaderSchema,
@@ -8,7 +9,7 @@ import {
   type Transport,
 } from '../model/manifest.js';
 import { ISSUE_CODES, type ParseIssue } from '../model/parse-issue.js';
-import { checkConsignment } from '../model/validate-consignment.js';
+import { checkConsignment, containerWarnings } from '../model/validate-consignment.js';
 import { finishResult, type ParseResult, type ReaderContext, ResultBuilder } from '../parse/parse-result.js';
 import type { ConsignmentSink, IncrementalReader } from '../stream/incremental-reader.js';
 import {
@@ -29,6 +30,7 @@ import {
   WEIGHT_TO_KG,
 } from './cuscar-mapping.js';
 import { type EdifactSegment, EdifactTokenizer, type TokenizerProblem } from './edifact-tokenizer.js';
+import { plainlyValid } from './plainly-valid.js';
 
 /*
  * The CUSCAR segment driver. The tokenizer hands it one segment at a time; it keeps just the
@@ -732,6 +734,12 @@ class CuscarDriver {
       ...(d.declaredValue === undefined ? {} : { declaredValue: d.declaredValue }),
       source: d.location,
     };
+    const warnings = d.warnings.map((w) => ({ ...w, ...consignmentId }));
+    if (plainlyValid(candidate as Consignment)) {
+      const c = candidate as Consignment;
+      this.sink.accept(c, [...warnings, ...containerWarnings(c, '')]);
+      return;
+    }
     const checked = checkConsignment(candidate, d.location, '');
     if (checked.ok) {
       this.sink.accept(checked.consignment, [
