@@ -78,13 +78,20 @@ export function resolveReferences(
   decode: boolean,
   budget: ReferenceBudget,
 ): string {
-  let amp = s.indexOf('&', start);
-  if (amp < 0 || amp >= end) return decode ? s.slice(start, end) : '';
+  // A bounded scan: `indexOf` would run on past `end` to the next '&' of the document.
+  let amp = nextAmp(s, start, end);
+  if (amp < 0) return decode ? s.slice(start, end) : '';
   let out = '';
   let from = start;
-  while (amp >= 0 && amp < end) {
-    const semi = s.indexOf(';', amp + 1);
-    if (semi < 0 || semi >= end || semi - amp > 12) {
+  while (amp >= 0) {
+    let semi = -1;
+    for (let i = amp + 1; i < end && i <= amp + 12; i++) {
+      if (s.charCodeAt(i) === 59) {
+        semi = i;
+        break;
+      }
+    }
+    if (semi < 0) {
       throw new XmlTextError('syntax', "'&' must start a reference such as &amp; or &#79;", amp);
     }
     let value: string;
@@ -123,9 +130,14 @@ export function resolveReferences(
     }
     if (decode) out += s.slice(from, amp) + value;
     from = semi + 1;
-    amp = s.indexOf('&', from);
+    amp = nextAmp(s, from, end);
   }
   return decode ? out + s.slice(from, end) : '';
+}
+
+function nextAmp(s: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) if (s.charCodeAt(i) === 38) return i;
+  return -1;
 }
 
 /** Local part of a qualified name (`ns2:Waybill` → `Waybill`). */
