@@ -116,6 +116,16 @@ describe.each(packNames)('pack %s', (id) => {
     }
   });
 
+  test('case names are unique within each fixture file, so a report names one case', async () => {
+    for (const file of packFixturePaths(id)) {
+      const names = (await loadRuleTestFile(file)).suite.cases.map((c) => c.name);
+      expect(
+        names.filter((n, i) => names.indexOf(n) !== i),
+        file,
+      ).toEqual([]);
+    }
+  });
+
   test('every rule has a fixture that must hit it and a near miss that must not', async () => {
     const hit = new Set<string>();
     const miss = new Set<string>();
