@@ -49,6 +49,9 @@ async function agree(ruleSetJsons: unknown[], batch: [Consignment, Transport | u
   const ruleSets = ruleSetJsons.map(compile);
   const options = { now: NOW, seed: 'equivalence' };
   const compiled = createScorer(ruleSets, { ...options, engine: 'compiled' });
+  // Explaining takes other paths through the compiled engine (evidence is gathered): it must not
+  // change what fires.
+  const explaining = createScorer(ruleSets, { ...options, engine: 'compiled', explain: true });
   const reference = createScorer(ruleSets, { ...options, engine: 'reference' });
   for (const [raw, transport] of batch) {
     // The manifest schema fills defaults exactly as a reader's output would have them.
@@ -56,13 +59,15 @@ async function agree(ruleSetJsons: unknown[], batch: [Consignment, Transport | u
     const context = transport === undefined ? {} : { transport };
     const expected = essence(await reference.scoreAsync(c, context));
     const actual = essence(compiled.score(c, context));
+    const explained = essence(explaining.score(c, context));
     checked++;
     if (expected.hits.length > 0) fired++;
-    if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-      expect({ consignment: c, transport, compiled: actual }).toEqual({
+    if (JSON.stringify(actual) !== JSON.stringify(expected) || JSON.stringify(explained) !== JSON.stringify(expected)) {
+      expect({ consignment: c, transport, compiled: actual, explained }).toEqual({
         consignment: c,
         transport,
         compiled: expected,
+        explained: expected,
       });
     }
   }

@@ -71,6 +71,30 @@ describe('createReferenceEvaluator', () => {
     ]);
   });
 
+  test('a consignment fact is named once even when several items fired the rule', async () => {
+    const rs = ruleSet([
+      rule('NG', 'item', {
+        all: [
+          { fact: 'consigneeCountry', operator: 'in', value: ['NG', 'GH'] },
+          { fact: 'hsCode', operator: 'hsIn', value: ['2829'] },
+        ],
+      }),
+    ]);
+    const c = consignment({
+      parties: { consignee: { name: 'B', address: { lines: [], country: 'NG' } } },
+      goods: [
+        { seq: 1, hsCode: '282911', description: 'a' },
+        { seq: 2, hsCode: '282919', description: 'b' },
+      ],
+    });
+    const [fired] = await createReferenceEvaluator([rs], { explain: true }).evaluate(c);
+    expect(fired?.[0]?.evidence).toEqual([
+      { fact: 'consigneeCountry', value: 'NG', operator: 'in', matched: ['NG'] },
+      { fact: 'hsCode', value: '282911', operator: 'hsIn', matched: ['2829'], item: 1 },
+      { fact: 'hsCode', value: '282919', operator: 'hsIn', matched: ['2829'], item: 2 },
+    ]);
+  });
+
   test('without explain, no evidence is built', async () => {
     const rs = ruleSet([rule('K', 'consignment', { all: [{ fact: 'kind', operator: 'equal', value: 'direct' }] })]);
     const fired = await createReferenceEvaluator([rs], {}).evaluate(consignment({}));

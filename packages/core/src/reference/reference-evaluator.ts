@@ -59,7 +59,7 @@ interface PreparedRuleSet {
 }
 
 /** A fired rule and its evidence, gathered over the consignment run and every item run. */
-type Firings = Map<number, Evidence[]>;
+type Firings = Map<number, { evidence: Evidence[]; seen: Set<string> }>;
 
 function newEngine(shared: Map<string, EngineCondition>): Engine {
   const engine = new Engine([], {
@@ -103,6 +103,7 @@ function prepare(compiled: CompiledRuleSet): PreparedRuleSet {
 }
 
 interface ConditionResult {
+  path?: string;
   all?: ConditionResult[];
   any?: ConditionResult[];
   not?: ConditionResult;
@@ -115,23 +116,31 @@ interface ConditionResult {
   listName?: string;
 }
 
-// The leaves json-rules-engine found true on the way to the rule's success. Leaves under `not` are
-// left out: a true leaf there argued against the rule, not for it.
-function collectEvidence(c: ConditionResult, itemSeq: number | undefined, out: Evidence[]): void {
+// The leaves json-rules-engine found true on the way to the rule's success (it stops at the first
+// true branch of an `any`, so an explanation names what decided, not every true condition). Leaves
+// under `not` are left out: a true leaf there argued against the rule. A consignment-fact leaf is
+// named once per rule even when several items' runs found it true.
+function collectEvidence(c: ConditionResult, itemSeq: number | undefined, out: Evidence[], seen: Set<string>): void {
   if (Array.isArray(c.all)) {
-    for (const x of c.all) collectEvidence(x, itemSeq, out);
+    for (const x of c.all) collectEvidence(x, itemSeq, out, seen);
     return;
   }
   if (Array.isArray(c.any)) {
-    for (const x of c.any) collectEvidence(x, itemSeq, out);
+    for (const x of c.any) collectEvidence(x, itemSeq, out, seen);
     return;
   }
   if (c.not !== undefined || c.result !== true || typeof c.fact !== 'string' || typeof c.operator !== 'string') return;
+  const isItemFact = itemSeq !== undefined && FACTS[c.fact]?.scope === 'item';
+  if (!isItemFact) {
+    const key = JSON.stringify([c.fact, c.path ?? '', c.operator, c.valueResult ?? c.value ?? null]);
+    if (seen.has(key)) return;
+    seen.add(key);
+  }
   const evidence: Evidence = { fact: c.fact, value: c.factResult, operator: c.operator };
   const matched = matchedFor(c.operator, c.factResult, c.valueResult ?? c.value);
-  if (matched !== undefined) evidence.matched = matched;
+  if (matched !== undefined && matched.length > 0) evidence.matched = matched;
   if (c.listName !== undefined) evidence.list = c.listName;
-  if (itemSeq !== undefined && FACTS[c.fact]?.scope === 'item') evidence.item = itemSeq;
+  if (isItemFact) evidence.item = itemSeq;
   out.push(evidence);
 }
 
@@ -146,12 +155,12 @@ async function runScope(
   for (const r of results) {
     const index = scope.ruleIndex.get(String(r.name));
     if (index === undefined) continue;
-    let evidence = fired.get(index);
-    if (evidence === undefined) {
-      evidence = [];
-      fired.set(index, evidence);
+    let firing = fired.get(index);
+    if (firing === undefined) {
+      firing = { evidence: [], seen: new Set() };
+      fired.set(index, firing);
     }
-    if (explain) collectEvidence(r.conditions as unknown as ConditionResult, itemSeq, evidence);
+    if (explain) collectEvidence(r.conditions as unknown as ConditionResult, itemSeq, firing.evidence, firing.seen);
   }
 }
 
@@ -160,7 +169,10 @@ async function runScope(
 function toFiredRules(p: PreparedRuleSet, fired: Firings): FiredRule[] {
   return [...fired.keys()]
     .sort((a, b) => a - b)
-    .map((index) => ({ ruleId: (p.json.rules[index] as { id: string }).id, evidence: fired.get(index) ?? [] }));
+    .map((index) => ({
+      ruleId: (p.json.rules[index] as { id: string }).id,
+      evidence: fired.get(index)?.evidence ?? [],
+    }));
 }
 
 /**

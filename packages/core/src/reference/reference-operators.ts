@@ -111,7 +111,7 @@ export const DOMAIN_OPERATORS: Readonly<Record<string, OperatorTest>> = {
   matchesPattern: (a, b) => matchedByPattern(a, b).length > 0,
 };
 
-/** What matched, for the evidence of a domain operator; undefined for json-rules-engine's own. */
+/** What matched, for evidence: the list items of a domain operator, the value found by `in`. */
 export function matchedFor(operator: string, factValue: unknown, value: unknown): string[] | undefined {
   switch (operator) {
     case 'hsIn':
@@ -124,6 +124,8 @@ export function matchedFor(operator: string, factValue: unknown, value: unknown)
       return matchedParties(factValue, value);
     case 'matchesPattern':
       return matchedByPattern(factValue, value);
+    case 'in':
+      return Array.isArray(value) && value.indexOf(factValue) !== -1 ? [String(factValue)] : undefined;
     default:
       return undefined;
   }
