@@ -45,6 +45,8 @@ interface Probe {
   readonly family: Family;
   // list id → leaves probing that list with this fact and family
   readonly byList: Map<number, number[]>;
+  /** `mark(this, entry)`, made once so index walks allocate nothing. */
+  onEntry: (entry: number) => void;
 }
 
 interface LeafInfo {
@@ -98,7 +100,9 @@ export function createCompiledEvaluator(
       if (l.kind === 'hs') hsIndex.add(item, addEntry(id as number, item, order));
       else if (l.kind === 'keywords') {
         const kw = automaton.add(foldText(item));
-        (kwEntries[kw] ??= []).push(addEntry(id as number, item, order));
+        const forKeyword = kwEntries[kw] ?? [];
+        kwEntries[kw] = forKeyword;
+        forKeyword.push(addEntry(id as number, item, order));
       } else if (l.kind === 'parties') {
         const n = normalizePartyName(item);
         if (n !== '') {
@@ -197,7 +201,7 @@ export function createCompiledEvaluator(
       const key = `${node.fact}\0${family}`;
       let probe = probes.get(key);
       if (probe === undefined) {
-        probe = { fact: node.fact, item: isItem, family, byList: new Map() };
+        probe = { fact: node.fact, item: isItem, family, byList: new Map(), onEntry: () => {} };
         probes.set(key, probe);
       }
       const lid = listId(node.list as ResolvedList);
@@ -227,6 +231,7 @@ export function createCompiledEvaluator(
   stamp = new Float64Array(leaves.length);
   const consProbes = [...probes.values()].filter((p) => !p.item);
   const itemProbes = [...probes.values()].filter((p) => p.item);
+  for (const p of probes.values()) p.onEntry = (e: number) => mark(p, e);
   const probeReaders = new Map<Probe, () => unknown>();
   for (const p of probes.values()) probeReaders.set(p, factReader(p.fact, undefined));
   const hasItemRules = rules.some((r) => r.item);
@@ -236,9 +241,13 @@ export function createCompiledEvaluator(
   // A rule may be reachable several ways (always visited, touched by a consignment fact and by an item
   // fact); it is tested once per consignment or item.
   const visitStamp = new Float64Array(rules.length);
-  const consTouched: number[] = [];
-  const itemTouched: number[] = [];
-  const consTouchedItemRules: number[] = [];
+  // Rules touched by an index hit, as typed stacks with explicit counts (no array resizing per call).
+  const consTouched = new Int32Array(rules.length);
+  let consTouchedCount = 0;
+  const itemTouched = new Int32Array(rules.length);
+  let itemTouchedCount = 0;
+  const consTouchedItemRules = new Int32Array(rules.length);
+  let consTouchedItemCount = 0;
   let touchedEpoch = 0;
 
   const kwCache = new LRUCache<string, number[]>({ max: 20_000 });
@@ -256,9 +265,9 @@ export function createCompiledEvaluator(
         const rule = (leaves[leaf] as LeafInfo).rule;
         if (ruleStamp[rule] !== touchedEpoch) {
           ruleStamp[rule] = touchedEpoch;
-          if (probe.item) itemTouched.push(rule);
-          else if ((rules[rule] as RuleInfo).item) consTouchedItemRules.push(rule);
-          else consTouched.push(rule);
+          if (probe.item) itemTouched[itemTouchedCount++] = rule;
+          else if ((rules[rule] as RuleInfo).item) consTouchedItemRules[consTouchedItemCount++] = rule;
+          else consTouched[consTouchedCount++] = rule;
         }
       }
       if (explain) matched[leaf]?.add(entryId);
@@ -309,7 +318,7 @@ export function createCompiledEvaluator(
       const hits = setIndex.get(s);
       if (hits !== undefined) for (const e of hits) mark(probe, e);
     } else if (probe.family === 'hs') {
-      hsIndex.lookup(s, (e) => mark(probe, e));
+      hsIndex.lookup(s, probe.onEntry);
     } else {
       for (const kw of keywordsOf(s)) for (const e of kwEntries[kw] as number[]) mark(probe, e);
     }
@@ -354,6 +363,45 @@ export function createCompiledEvaluator(
 
   const EMPTY: FiredRules = Object.freeze(ruleSets.map(() => Object.freeze([]) as readonly FiredRule[]));
 
+  // Per-call state of evaluate(); kept outside it so no closure is created per consignment.
+  let fired: FiredRule[][] | undefined;
+  let evidenceByRule: Map<number, { ev: Evidence[]; seen: Set<number> }> | undefined;
+
+  function fire(r: number): void {
+    const rule = rules[r] as RuleInfo;
+    let ev: Evidence[] | undefined;
+    if (explain) {
+      evidenceByRule ??= new Map();
+      let slot = evidenceByRule.get(r);
+      if (slot === undefined) {
+        slot = { ev: [], seen: new Set() };
+        evidenceByRule.set(r, slot);
+      }
+      evidenceOf(rule, slot.ev, slot.seen);
+      ev = slot.ev;
+    }
+    if (firedStamp[r] === consEpoch) return;
+    firedStamp[r] = consEpoch;
+    fired ??= ruleSets.map(() => []);
+    (fired[rule.set] as FiredRule[]).push({ ruleId: rule.id, evidence: ev ?? [] });
+  }
+
+  function visitCons(r: number): void {
+    if (visitStamp[r] === consEpoch) return;
+    visitStamp[r] = consEpoch;
+    if ((rules[r] as RuleInfo).test()) fire(r);
+  }
+
+  function visitItem(r: number): void {
+    if (!explain && firedStamp[r] === consEpoch) return;
+    if (visitStamp[r] === itemEpoch) return;
+    visitStamp[r] = itemEpoch;
+    if ((rules[r] as RuleInfo).test()) fire(r);
+  }
+
+  const consProbeReaders = consProbes.map((p) => probeReaders.get(p) as () => unknown);
+  const itemProbeReaders = itemProbes.map((p) => probeReaders.get(p) as () => unknown);
+
   return {
     evaluate(c: Consignment, t: Transport | undefined): FiredRules {
       consignment = c;
@@ -361,58 +409,35 @@ export function createCompiledEvaluator(
       consEpoch = ++counter;
       itemEpoch = -1;
       touchedEpoch = consEpoch;
-      consTouched.length = 0;
-      consTouchedItemRules.length = 0;
-      let fired: FiredRule[][] | undefined;
-      const evidenceByRule = explain ? new Map<number, { ev: Evidence[]; seen: Set<number> }>() : undefined;
-      const fire = (r: number) => {
-        const rule = rules[r] as RuleInfo;
-        if (explain) {
-          let slot = evidenceByRule?.get(r);
-          if (slot === undefined) {
-            slot = { ev: [], seen: new Set() };
-            evidenceByRule?.set(r, slot);
-          }
-          evidenceOf(rule, slot.ev, slot.seen);
-        }
-        if (firedStamp[r] === consEpoch) return;
-        firedStamp[r] = consEpoch;
-        fired ??= ruleSets.map(() => []);
-        (fired[rule.set] as FiredRule[]).push({
-          ruleId: rule.id,
-          evidence: explain ? (evidenceByRule?.get(r)?.ev ?? []) : [],
-        });
-      };
+      consTouchedCount = 0;
+      consTouchedItemCount = 0;
+      fired = undefined;
+      evidenceByRule = undefined;
 
-      for (const p of consProbes) runProbe(p, (probeReaders.get(p) as () => unknown)());
-      const visitCons = (r: number) => {
-        if (visitStamp[r] === consEpoch) return;
-        visitStamp[r] = consEpoch;
-        if ((rules[r] as RuleInfo).test()) fire(r);
-      };
+      for (let i = 0; i < consProbes.length; i++)
+        runProbe(consProbes[i] as Probe, (consProbeReaders[i] as () => unknown)());
       for (const r of alwaysCons) visitCons(r);
-      for (const r of consTouched) visitCons(r);
+      for (let i = 0; i < consTouchedCount; i++) visitCons(consTouched[i] as number);
 
-      if (hasItemRules && (alwaysItem.length > 0 || consTouchedItemRules.length > 0 || itemProbes.length > 0)) {
-        const itemRulesFromCons = [...consTouchedItemRules];
-        for (const g of c.goods) {
-          item = g;
+      if (hasItemRules && (alwaysItem.length > 0 || consTouchedItemCount > 0 || itemProbes.length > 0)) {
+        const goods = c.goods;
+        for (let gi = 0; gi < goods.length; gi++) {
+          item = goods[gi] as GoodsItem;
           itemEpoch = ++counter;
           touchedEpoch = itemEpoch;
-          itemTouched.length = 0;
-          for (const p of itemProbes) runProbe(p, (probeReaders.get(p) as () => unknown)());
-          const visit = (r: number) => {
-            if (!explain && firedStamp[r] === consEpoch) return;
-            if (visitStamp[r] === itemEpoch) return;
-            visitStamp[r] = itemEpoch;
-            if ((rules[r] as RuleInfo).test()) fire(r);
-          };
-          for (const r of alwaysItem) visit(r);
-          for (const r of itemRulesFromCons) visit(r);
-          for (const r of itemTouched) visit(r);
+          itemTouchedCount = 0;
+          for (let i = 0; i < itemProbes.length; i++) {
+            runProbe(itemProbes[i] as Probe, (itemProbeReaders[i] as () => unknown)());
+          }
+          for (const r of alwaysItem) visitItem(r);
+          for (let i = 0; i < consTouchedItemCount; i++) visitItem(consTouchedItemRules[i] as number);
+          for (let i = 0; i < itemTouchedCount; i++) visitItem(itemTouched[i] as number);
         }
       }
-      return fired ?? EMPTY;
+      const out = fired ?? EMPTY;
+      fired = undefined;
+      evidenceByRule = undefined;
+      return out;
     },
   };
 }

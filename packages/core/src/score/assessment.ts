@@ -107,6 +107,7 @@ interface ScoringPlan {
   readonly version: string;
   readonly entry: { id: string; version: string; sha256: string };
   readonly rules: ReadonlyMap<string, RulePlan>;
+  readonly byIndex: readonly RulePlan[];
   readonly yellow: number;
   readonly red: number;
   readonly randomRate: number;
@@ -123,9 +124,8 @@ function planOf(rs: CompiledRuleSet): ScoringPlan {
   if (plan !== undefined) return plan;
   const json = rs.json;
   const rules = new Map<string, RulePlan>();
-  json.rules.forEach((r, index) => {
-    rules.set(r.id, { index, id: r.id, params: r.event.params });
-  });
+  const byIndex = json.rules.map((r, index) => ({ index, id: r.id, params: r.event.params }));
+  for (const r of byIndex) rules.set(r.id, r);
   const from = json.effective?.from;
   const until = json.effective?.until;
   plan = {
@@ -133,6 +133,7 @@ function planOf(rs: CompiledRuleSet): ScoringPlan {
     version: rs.version,
     entry: Object.freeze({ id: rs.id, version: rs.version, sha256: rs.sha256 }),
     rules,
+    byIndex,
     yellow: json.scoring.thresholds.yellow,
     red: json.scoring.thresholds.red,
     randomRate: json.scoring.random?.rate ?? 0,
@@ -167,30 +168,37 @@ function hitOf(plan: ScoringPlan, rule: RulePlan, evidence: Evidence[]): Hit {
 }
 
 function rulesetHits(plan: ScoringPlan, fired: readonly FiredRule[]): { hits: Hit[]; rules: RulePlan[] } {
+  // Fast path: the compiled engine reports each rule once, in file order.
   const rules: RulePlan[] = [];
-  const evidence: Evidence[][] = [];
-  const at = new Map<string, number>();
-  let sorted = true;
+  let ordered = true;
+  let last = -1;
   for (const f of fired) {
     const rule = plan.rules.get(f.ruleId);
     if (rule === undefined) continue;
-    const seen = at.get(f.ruleId);
-    if (seen !== undefined) {
-      for (const e of f.evidence) evidence[seen]?.push(e);
-      continue;
-    }
-    const last = rules[rules.length - 1];
-    if (last !== undefined && last.index > rule.index) sorted = false;
-    at.set(f.ruleId, rules.length);
+    if (rule.index <= last) ordered = false;
+    last = rule.index;
     rules.push(rule);
-    evidence.push([...f.evidence]);
   }
-  const order = rules.map((_, i) => i);
-  if (!sorted) order.sort((a, b) => (rules[a] as RulePlan).index - (rules[b] as RulePlan).index);
-  return {
-    hits: order.map((i) => hitOf(plan, rules[i] as RulePlan, evidence[i] as Evidence[])),
-    rules: order.map((i) => rules[i] as RulePlan),
-  };
+  if (ordered) {
+    const hits: Hit[] = [];
+    let i = 0;
+    for (const f of fired) {
+      if (!plan.rules.has(f.ruleId)) continue;
+      hits.push(hitOf(plan, rules[i++] as RulePlan, f.evidence.length === 0 ? [] : [...f.evidence]));
+    }
+    return { hits, rules };
+  }
+  const byIndex = new Map<number, Evidence[]>();
+  for (const f of fired) {
+    const rule = plan.rules.get(f.ruleId);
+    if (rule === undefined) continue;
+    const ev = byIndex.get(rule.index);
+    if (ev === undefined) byIndex.set(rule.index, [...f.evidence]);
+    else for (const e of f.evidence) ev.push(e);
+  }
+  const indexes = [...byIndex.keys()].sort((a, b) => a - b);
+  const sorted = indexes.map((i) => plan.byIndex[i] as RulePlan);
+  return { hits: sorted.map((r) => hitOf(plan, r, byIndex.get(r.index) as Evidence[])), rules: sorted };
 }
 
 /**
