@@ -10,7 +10,12 @@ import { PackError } from './pack-error.js';
  * resolved from this module's URL: `src/` and `dist/` both sit one level below the package root.
  */
 
-/** The ids of the shipped rule packs, in the order they are documented. */
+/**
+ * The ids of the shipped rule packs, in the order they are documented.
+ *
+ * @example
+ * const everything = await loadPacks(packNames);
+ */
 export const packNames = Object.freeze([
   'pegasus',
   'global-shield',
@@ -25,7 +30,12 @@ export const packNames = Object.freeze([
 /** The id of a shipped rule pack. */
 export type PackName = (typeof packNames)[number];
 
-/** The packs a scorer loads when it is given none: illicit tobacco production, IED precursors, small arms. */
+/**
+ * The packs loaded when none are named: illicit tobacco production, IED precursors, small arms.
+ *
+ * @example
+ * const scorer = createScorer(await loadPacks(defaultPacks));
+ */
 export const defaultPacks: readonly PackName[] = Object.freeze(['pegasus', 'global-shield', 'salw'] as const);
 
 /**

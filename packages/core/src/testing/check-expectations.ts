@@ -29,6 +29,10 @@ function fired(outcome: AssessedOutcome): string {
 /**
  * Compares an assessment with what a case expects and says, in words a rule author reads, every
  * way in which it falls short. An empty result means the case passed.
+ *
+ * @example
+ * checkExpectations({ hits: ['GS-HS'], channel: 'red' }, scorer.score(consignment));
+ * // ['expected channel red, got yellow (score 40; fired: global-shield/GS-HS)']
  */
 export function checkExpectations(expect: RuleTestExpect, outcome: AssessedOutcome): string[] {
   const failures: string[] = [];

@@ -56,6 +56,15 @@ export const RuleTestCaseSchema = z
   })
   .meta({ id: 'RuleTestCase' });
 
+/**
+ * The shape of a rule-test file (a pack's `fixtures/*.json`). Consignments are checked afterwards, as a
+ * reader checks them, by `loadRuleTestFile` and `runRuleTests`.
+ *
+ * @example
+ * const suite = RuleTestSuiteSchema.parse({
+ *   cases: [{ name: 'AN by heading', consignment: { goods: [{ hsCode: '310230' }] }, expect: { hits: ['GS-PRECURSOR'] } }],
+ * });
+ */
 export const RuleTestSuiteSchema = z
   .strictObject({
     $schema: z.string().optional(),
