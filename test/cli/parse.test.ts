@@ -7,7 +7,7 @@ import { cargorisk, ndjson, ROOT } from './cargorisk.js';
 const DEMO = 'samples/demo/demo-manifest.json';
 const demo = parseManifest(readFileSync(join(ROOT, DEMO)), { sourceName: DEMO });
 
-describe('cargorisk parse', () => {
+describe('cargorisk parse', { timeout: 120_000 }, () => {
   it('writes the canonical manifest of a file as JSON and exits 0', async () => {
     const run = await cargorisk(['parse', DEMO]);
     expect(run.code).toBe(0);
@@ -79,7 +79,7 @@ describe('cargorisk parse', () => {
   });
 });
 
-describe('cargorisk', () => {
+describe('cargorisk', { timeout: 120_000 }, () => {
   it('exits 2 with the usage for an unknown command or none', async () => {
     const unknown = await cargorisk(['frobnicate']);
     expect(unknown.code).toBe(2);

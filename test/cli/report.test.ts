@@ -79,7 +79,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('cargorisk report', () => {
+describe('cargorisk report', { timeout: 120_000 }, () => {
   it('writes a report that shows the counts, the explanation, and hostile text as text', async () => {
     const input = join(dir, 'assessments.ndjson');
     writeFileSync(input, [RED, YELLOW, ...GREENS].map((a) => JSON.stringify(a)).join('\n') + '\n');

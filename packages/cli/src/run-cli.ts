@@ -8,6 +8,7 @@ Commands:
   score <file…|->           assess every consignment with the rule sets; list those to examine
   report <file…|-> -o F     the HTML targeting report from assessments or manifests
   rules check <file…>       load rule-set files and print every problem with file:line:column
+  rules test <ruleset…>     run rule unit tests (fixture consignments and what each must get)
   -h, --help                this help; \`cargorisk <command> --help\` for a command's
   --version                 the version
 
@@ -38,6 +39,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   report: async () => {
     const m = await import('./commands/report-command.js');
     return { usage: m.REPORT_USAGE, run: m.reportCommand };
+  },
+  'rules test': async () => {
+    const m = await import('./commands/rules-test-command.js');
+    return { usage: m.RULES_TEST_USAGE, run: m.rulesTestCommand };
   },
   'rules check': async () => {
     const m = await import('./commands/rules-check-command.js');
@@ -96,7 +101,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr.write(`cargorisk: ${error.message}\n\n${await usageOf(error.command)}\n`);
       return 2;
     }
-    const known = await describeKnownError(error, name);
+    const known = await describeKnownError(error, name, io.cwd);
     if (known !== undefined) {
       io.stderr.write(`${known}\n\n${await usageOf(name)}\n`);
       return 1;
@@ -109,7 +114,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 /** The message of an error that is about the data or the rule sets (exit 1), or undefined for a bug. */
-async function describeKnownError(error: unknown, command: string | undefined): Promise<string | undefined> {
+async function describeKnownError(
+  error: unknown,
+  command: string | undefined,
+  cwd: string,
+): Promise<string | undefined> {
   const [{ RuleSetError }, { ManifestParseError }, { PackError }, { formatRuleSetIssue }] = await Promise.all([
     import('@cargorisk/core'),
     import('@cargorisk/manifest'),
@@ -118,7 +127,7 @@ async function describeKnownError(error: unknown, command: string | undefined): 
   ]);
   if (error instanceof RuleSetError) {
     // Every problem, located, as `rules check` prints them.
-    const lines = error.issues.map((issue) => `\n  ${formatRuleSetIssue(command ?? 'rule set', issue)}`);
+    const lines = error.issues.map((issue) => `\n  ${formatRuleSetIssue(command ?? 'rule set', issue, cwd)}`);
     return `cargorisk: ${error.code}: ${error.message}${lines.join('')}`;
   }
   if (error instanceof ManifestParseError || error instanceof PackError)

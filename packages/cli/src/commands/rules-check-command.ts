@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { type RuleSetIssue, safeLoadRuleSetFile } from '@cargorisk/core';
 import { parseCommandArgs } from '../args.js';
 import { UsageError } from '../errors.js';
@@ -18,9 +19,21 @@ Options:
 Exit status: 0 every rule set loads (warnings allowed unless --strict); 1 a rule set is refused,
 or has warnings with --strict; 2 usage error.`;
 
+/** A path as the user would write it: relative to the working directory when inside it. */
+export function shownPath(path: string, cwd: string | undefined): string {
+  if (cwd === undefined || !isAbsolute(path)) return path;
+  const rel = relative(cwd, path);
+  return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+}
+
+/** What a rule-set or rule-test issue carries: a code, a JSON pointer and, when known, its place in a file. */
+export type LocatedIssue = Pick<RuleSetIssue, 'severity' | 'message' | 'path' | 'line' | 'column' | 'source'> & {
+  readonly code: string;
+};
+
 /** `file:line:column: severity code: message (pointer)`, from whatever the issue knows. */
-export function formatRuleSetIssue(file: string, issue: RuleSetIssue): string {
-  const where = `${issue.source ?? file}${issue.line === undefined ? '' : `:${issue.line}:${issue.column ?? 1}`}`;
+export function formatRuleSetIssue(file: string, issue: LocatedIssue, cwd?: string): string {
+  const where = `${shownPath(issue.source ?? file, cwd)}${issue.line === undefined ? '' : `:${issue.line}:${issue.column ?? 1}`}`;
   return safeText(
     `${where}: ${issue.severity} ${issue.code}: ${issue.message} (${issue.path === '' ? '/' : issue.path})`,
   );
@@ -34,12 +47,15 @@ export async function rulesCheckCommand(argv: readonly string[], io: CliIo): Pro
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('name at least one rule-set file', 'rules check');
+  for (const file of positionals) {
+    if (!existsSync(resolve(io.cwd, file))) throw new UsageError(`cannot read ${file}: no such file`, 'rules check');
+  }
   const out = new TextSink(io.stdout);
   let failed = 0;
   for (const file of positionals) {
     const result = await safeLoadRuleSetFile(resolve(io.cwd, file));
     const issues = result.success ? result.data.warnings : result.error.issues;
-    for (const issue of issues) await out.write(`${formatRuleSetIssue(file, issue)}\n`);
+    for (const issue of issues) await out.write(`${formatRuleSetIssue(file, issue, io.cwd)}\n`);
     if (!result.success) {
       if (issues.length === 0)
         await out.write(`${safeText(file)}: error ${result.error.code}: ${safeText(result.error.message)}\n`);
