@@ -1,3 +1,4 @@
+import { normalizePartyName } from '@cargorisk/core';
 import {
   ConsignmentSchema,
   containerCheckDigit,
@@ -192,6 +193,23 @@ describe('awkward variations', () => {
       if (awkward.includes('leadingZeros')) expect(c.goods.some((g) => /^0\d{9}$/.test(g.hsCode ?? ''))).toBe(true);
     }
     expect(kinds.size).toBe(7);
+  });
+
+  it('writes party variants that the party normalisation joins to another spelling in the manifest', () => {
+    const spellings = new Map<string, Set<string>>();
+    const variants: string[] = [];
+    for (const { consignment, awkward } of generateRecords({
+      seed: 2,
+      consignments: 800,
+      awkward: { partyVariants: 0.1 },
+    })) {
+      const name = consignment.parties.consignee!.name;
+      const key = normalizePartyName(name);
+      spellings.set(key, (spellings.get(key) ?? new Set()).add(name));
+      if (awkward.includes('partyVariants')) variants.push(name);
+    }
+    expect(variants.length).toBeGreaterThan(40);
+    for (const name of variants) expect(spellings.get(normalizePartyName(name))?.size, name).toBeGreaterThan(1);
   });
 
   it('makes none by default', () => {

@@ -42,17 +42,16 @@ function addItems(d: Draft, items: DraftItem[], replace: boolean): void {
   d.items.push(...items);
 }
 
-function setLoading(ctx: GenerationContext, d: Draft, loading: string): boolean {
+function setLoading(d: Draft, loading: string): boolean {
   if (d.loadingFixed) return false;
   d.loading = loading;
   d.loadingFixed = true;
   d.transshipments = d.transshipments.filter((t) => t !== loading && t !== d.discharge);
-  void ctx;
   return true;
 }
 
 function fromCountry(ctx: GenerationContext, d: Draft, country: CountryCode): void {
-  if (setLoading(ctx, d, ctx.originPlace(country))) d.consignor = ctx.pool.company(country).party;
+  if (setLoading(d, ctx.originPlace(country))) d.consignor = ctx.pool.company(country).party;
 }
 
 function pegasus(ctx: GenerationContext, d: Draft): void {
@@ -64,7 +63,7 @@ function pegasus(ctx: GenerationContext, d: Draft): void {
   // Through a free zone: loaded there by a free-zone trader, or transshipped there.
   const zone = rng.pick(ctx.sea ? FREE_ZONE_PORTS : FREE_ZONE_AIRPORTS).code;
   const zoneCountry = locationCountry(zone) ?? 'AE';
-  if (rng.chance(0.4) && setLoading(ctx, d, zone)) d.consignor = ctx.pool.company(zoneCountry).party;
+  if (rng.chance(0.4) && setLoading(d, zone)) d.consignor = ctx.pool.company(zoneCountry).party;
   else if (d.loading !== zone && !d.transshipments.includes(zone)) d.transshipments.push(zone);
 }
 
@@ -107,7 +106,7 @@ function cocaine(ctx: GenerationContext, d: Draft): void {
   const source = rng.pick(ctx.sea ? COCAINE_SOURCE_PORTS : COCAINE_SOURCE_AIRPORTS);
   const items = [ctx.targetItem(rng.pick(ctx.sea ? COCAINE_COVER_GOODS : COCAINE_AIR_GOODS), source.country)];
   addItems(d, items, true);
-  if (setLoading(ctx, d, source.code)) d.consignor = ctx.pool.company(source.country).party;
+  if (setLoading(d, source.code)) d.consignor = ctx.pool.company(source.country).party;
   if (ctx.sea) {
     d.forceReefer = true;
     d.unsealed = true;
