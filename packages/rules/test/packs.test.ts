@@ -83,6 +83,10 @@ describe('pack index', () => {
 
 describe.each(packNames)('pack %s', (id) => {
   let rs: CompiledRuleSet;
+  const outcomes: Record<(typeof engines)[number], { file: string; name: string; assessment: unknown }[]> = {
+    compiled: [],
+    reference: [],
+  };
   beforeAll(async () => {
     rs = await loadPack(id);
   });
@@ -148,10 +152,17 @@ describe.each(packNames)('pack %s', (id) => {
     let cases = 0;
     for (const file of files) {
       const { results } = await runRuleTestFile(file, { engine });
+      outcomes[engine].push(...results.map((r) => ({ file, name: r.name, assessment: r.assessment })));
       cases += results.length;
       for (const r of results) if (!r.passed) failed.push(`${file} | ${r.name}: ${r.failures.join('; ')}`);
     }
     expect(failed).toEqual([]);
     expect(cases).toBeGreaterThanOrEqual(2 * rs.json.rules.length);
+  });
+
+  test('both engines give identical assessments on every fixture case', () => {
+    // Runs after the two engine tests above (vitest runs a file's tests in order).
+    expect(outcomes.compiled.length).toBeGreaterThan(0);
+    expect(outcomes.reference).toEqual(outcomes.compiled);
   });
 });
