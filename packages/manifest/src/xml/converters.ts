@@ -12,31 +12,44 @@ export type Attributes = Readonly<Record<string, string | undefined>>;
 
 export type Converter = (text: string, attrs: Attributes) => unknown;
 
-/** Trims and collapses runs of white space (line breaks inside a name become one space). */
-export function text(raw: string): string | undefined {
-  let out = '';
-  let pendingSpace = false;
-  for (let i = 0; i < raw.length; i++) {
+const XML_SPACE_RUN = /[ \t\r\n]+/g;
+
+/** Whether `raw` needs no trimming or collapsing (the common case, checked without allocating). */
+function tidy(raw: string): boolean {
+  const n = raw.length;
+  if (n === 0) return false;
+  let prevSpace = true;
+  for (let i = 0; i < n; i++) {
     const c = raw.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13) {
-      pendingSpace = out !== '';
-      continue;
-    }
-    if (pendingSpace) out += ' ';
-    pendingSpace = false;
-    out += raw[i];
+    if (c === 9 || c === 10 || c === 13) return false;
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else prevSpace = false;
   }
+  return !prevSpace;
+}
+
+/** Trims and collapses runs of XML white space (line breaks inside a name become one space). */
+export function text(raw: string): string | undefined {
+  if (tidy(raw)) return raw;
+  const out = raw.replace(XML_SPACE_RUN, ' ').trim();
   return out === '' ? undefined : out;
 }
 
+const HS_NOISE = /[. \t\r\n]+/g;
+
 /** HS code: dots and spaces dropped, digits kept exactly as written (leading zeros too). */
 export function hs(raw: string): string | undefined {
-  let out = '';
+  let clean = true;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
-    if (c === 46 || c === 32 || c === 9 || c === 10 || c === 13) continue;
-    out += raw[i];
+    if (c === 46 || c === 32 || c === 9 || c === 10 || c === 13) {
+      clean = false;
+      break;
+    }
   }
+  const out = clean ? raw : raw.replace(HS_NOISE, '');
   return out === '' ? undefined : out;
 }
 

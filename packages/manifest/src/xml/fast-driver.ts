@@ -253,90 +253,95 @@ class FastXmlReader implements IncrementalReader {
   private startTag(pos: number): number {
     const buf = this.buf;
     const len = buf.length;
-    // Find the closing '>' outside quotes first, so a tag is only acted on once complete.
-    let gt = pos + 1;
-    for (;;) {
-      if (gt >= len) return -1;
-      const c = buf.charCodeAt(gt);
-      if (c === 62) break;
-      if (c === 34 || c === 39) {
-        const q = buf.indexOf(c === 34 ? '"' : "'", gt + 1);
-        if (q < 0) return -1;
-        gt = q + 1;
-        continue;
-      }
-      if (c === 60) throw this.error('syntax', "'<' inside a tag", this.base + gt);
-      gt++;
-    }
     const abs = this.base + pos;
+    // One pass: the name, then attributes, up to '>' or '/>'. Nothing is acted on until the
+    // tag is complete; an incomplete tag returns -1 and is read again with more input.
     let i = pos + 1;
     const first = buf.charCodeAt(i);
     if (first < 128 && NAME_START[first] !== 1) throw this.error('syntax', 'invalid element name', abs);
     let colon = -1;
-    for (; i < gt; i++) {
-      const c = buf.charCodeAt(i);
-      if (c < 128 && NAME_CHAR[c] !== 1) {
-        if (isSpace(c) || c === 47) break;
-        throw this.error('syntax', 'invalid character in an element name', this.base + i);
-      }
+    let c = 0;
+    for (;;) {
+      if (i >= len) return -1;
+      c = buf.charCodeAt(i);
+      if (c < 128 && NAME_CHAR[c] !== 1) break;
       if (c === 58 && colon < 0) colon = i;
+      i++;
+    }
+    if (c !== 62 && c !== 47 && !isSpace(c)) {
+      throw this.error('syntax', 'invalid character in an element name', this.base + i);
     }
     const name = buf.slice(pos + 1, i);
-    const local = colon < 0 ? name : buf.slice(colon + 1, i);
-    if (PROTOTYPE_NAMES.has(local)) {
-      throw this.error('hostile-input', `element <${name}> is refused: its name can reach an object prototype`, abs);
-    }
-    const selfClosing = buf.charCodeAt(gt - 1) === 47;
-    const attrEnd = selfClosing ? gt - 1 : gt;
-
+    const localStart = colon < 0 ? pos + 1 : colon + 1;
     const depth = this.depth;
-    if (depth === 0) {
-      if (this.rootClosed) throw this.error('syntax', 'a second root element', abs);
-      this.rootSeen = true;
+    const parent = depth === 0 ? null : this.nodes[depth - 1]!;
+    // Only a mapped parent needs the local name; unmapped subtrees are skipped without lookups.
+    let local: string | undefined;
+    const lc = buf.charCodeAt(localStart);
+    if (lc === 95 || lc === 99 || lc === 104 || lc === 105 || lc === 112 || lc === 116 || lc === 118) {
+      local = colon < 0 ? name : buf.slice(localStart, i);
+      if (PROTOTYPE_NAMES.has(local)) {
+        throw this.error('hostile-input', `element <${name}> is refused: its name can reach an object prototype`, abs);
+      }
     }
+    if (depth === 0 && this.rootClosed) throw this.error('syntax', 'a second root element', abs);
     if (depth + 1 > this.maxDepth) {
       throw this.error('limit-exceeded', `elements nest deeper than limits.maxDepth (${this.maxDepth})`, abs);
     }
-    let node: MapNode | null;
+    let node: MapNode | null = null;
     if (depth === 0) {
+      local ??= colon < 0 ? name : buf.slice(localStart, i);
       node = this.builder.mapping.roots.get(local) ?? null;
       if (node === null) {
         throw this.error('syntax', `root element <${name}> is not a ${this.ctx.format} message`, abs);
       }
-    } else {
-      const parent = this.nodes[depth - 1];
-      node = parent == null ? null : (parent.children.get(local) ?? null);
+    } else if (parent !== null) {
+      local ??= colon < 0 ? name : buf.slice(localStart, i);
+      node = parent.children.get(local) ?? null;
     }
 
     // Attributes: always checked, kept only when the mapping asks for them.
     const want = node !== null && node.attrs.length > 0 ? node.attrs : undefined;
     let attrs: Record<string, string> | undefined;
     let count = 0;
-    while (i < attrEnd) {
+    let selfClosing = false;
+    for (;;) {
       const ws = i;
-      while (i < attrEnd && isSpace(buf.charCodeAt(i))) i++;
-      if (i >= attrEnd) break;
+      while (i < len && isSpace(buf.charCodeAt(i))) i++;
+      if (i >= len) return -1;
+      c = buf.charCodeAt(i);
+      if (c === 62) break;
+      if (c === 47) {
+        if (i + 1 >= len) return -1;
+        if (buf.charCodeAt(i + 1) !== 62) throw this.error('syntax', "'/' must be followed by '>'", this.base + i);
+        selfClosing = true;
+        i++;
+        break;
+      }
       if (i === ws) throw this.error('syntax', 'attributes must be separated by white space', this.base + i);
       const nameStart = i;
-      const c0 = buf.charCodeAt(i);
-      if (c0 < 128 && NAME_START[c0] !== 1) throw this.error('syntax', 'invalid attribute name', this.base + i);
+      if (c < 128 && NAME_START[c] !== 1) throw this.error('syntax', 'invalid attribute name', this.base + i);
       let aColon = -1;
-      while (i < attrEnd) {
-        const c = buf.charCodeAt(i);
-        if (c < 128 && NAME_CHAR[c] !== 1) break;
-        if (c === 58 && aColon < 0) aColon = i;
+      for (;;) {
+        if (i >= len) return -1;
+        const a = buf.charCodeAt(i);
+        if (a < 128 && NAME_CHAR[a] !== 1) break;
+        if (a === 58 && aColon < 0) aColon = i;
         i++;
       }
       const nameEnd = i;
-      while (i < attrEnd && isSpace(buf.charCodeAt(i))) i++;
-      if (buf.charCodeAt(i) !== 61 /* = */)
+      while (i < len && isSpace(buf.charCodeAt(i))) i++;
+      if (i >= len) return -1;
+      if (buf.charCodeAt(i) !== 61 /* = */) {
         throw this.error('syntax', 'attribute without a value', this.base + nameStart);
+      }
       i++;
-      while (i < attrEnd && isSpace(buf.charCodeAt(i))) i++;
+      while (i < len && isSpace(buf.charCodeAt(i))) i++;
+      if (i >= len) return -1;
       const q = buf.charCodeAt(i);
       if (q !== 34 && q !== 39) throw this.error('syntax', 'attribute value must be quoted', this.base + i);
       const close = buf.indexOf(q === 34 ? '"' : "'", i + 1);
-      if (close < 0 || close >= attrEnd) throw this.error('syntax', 'unterminated attribute value', this.base + i);
+      if (close < 0) return -1;
       const lt = buf.indexOf('<', i + 1);
       if (lt >= 0 && lt < close) throw this.error('syntax', "'<' in an attribute value", this.base + lt);
       const aName = buf.slice(nameStart, nameEnd);
@@ -363,6 +368,7 @@ class FastXmlReader implements IncrementalReader {
       i = close + 1;
     }
 
+    if (depth === 0) this.rootSeen = true;
     this.names[depth] = name;
     this.nodes[depth] = node;
     this.depth = depth + 1;
@@ -378,7 +384,7 @@ class FastXmlReader implements IncrementalReader {
       }
     }
     if (selfClosing) this.close(node);
-    return gt + 1;
+    return i + 1;
   }
 
   private close(node: MapNode | null): void {
