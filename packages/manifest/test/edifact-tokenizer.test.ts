@@ -8,10 +8,10 @@ import {
 } from '../src/edifact/edifact-tokenizer.js';
 
 function tokenize(input: string | Uint8Array, chunkSize = Number.POSITIVE_INFINITY) {
-  const segments: EdifactSegment[] = [];
+  const segments: ReturnType<EdifactSegment['snapshot']>[] = [];
   const problems: TokenizerProblem[] = [];
   const t = new EdifactTokenizer(
-    (s) => segments.push(s),
+    (s) => segments.push(s.snapshot()),
     (p) => problems.push(p),
     { maxSegmentBytes: 1000 },
   );

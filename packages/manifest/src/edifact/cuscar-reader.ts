@@ -2,6 +2,7 @@ import { ManifestParseError } from '../errors.js';
 import {
   type Consignment,
   type Container,
+  type GoodsItem,
   type ManifestHeader,
   ManifestHeaderSchema,
   type Party,
@@ -655,21 +656,16 @@ class CuscarDriver {
     const city = text(s.value(5, 0));
     const postcode = text(s.value(7, 0));
     const country = text(s.value(8, 0));
-    const hasAddress = lines.length > 0 || city !== undefined || postcode !== undefined || country !== undefined;
-    return {
-      name,
-      ...(hasAddress
-        ? {
-            address: {
-              lines,
-              ...(city === undefined ? {} : { city }),
-              ...(postcode === undefined ? {} : { postcode }),
-              ...(country === undefined ? {} : { country: country as Party['name'] }),
-            },
-          }
-        : {}),
-      ...(id === undefined ? {} : { id }),
-    } as Party;
+    const party: Party = { name };
+    if (lines.length > 0 || city !== undefined || postcode !== undefined || country !== undefined) {
+      const address: NonNullable<Party['address']> = { lines };
+      if (city !== undefined) address.city = city;
+      if (postcode !== undefined) address.postcode = postcode;
+      if (country !== undefined) address.country = country as NonNullable<Party['address']>['country'];
+      party.address = address;
+    }
+    if (id !== undefined) party.id = id;
+    return party;
   }
 
   /** Ends the open consignment: accepted if valid, otherwise rejected with its location. */
@@ -701,51 +697,51 @@ class CuscarDriver {
       this.sink.reject(d.errors.map((e) => ({ ...e, ...consignmentId })));
       return;
     }
+    // Built by assignment rather than spreads: this runs once per consignment of a large file.
     const loading = d.loading ?? d.loadingOriginal;
-    const totals = {
-      ...(d.grossKg === undefined ? {} : { grossKg: d.grossKg }),
-      ...(d.volumeM3 === undefined ? {} : { volumeM3: d.volumeM3 }),
+    const route: Consignment['route'] = {
+      transshipments: d.transshipments as Consignment['route']['transshipments'],
+      countries: [],
     };
-    const candidate = {
-      id,
-      ...(master === undefined || master === house ? {} : { masterId: master }),
+    if (loading !== undefined) route.loading = loading;
+    if (d.discharge !== undefined) route.discharge = d.discharge;
+    if (d.delivery !== undefined) route.delivery = d.delivery;
+    const totals: Consignment['totals'] = {};
+    if (d.grossKg !== undefined) totals.grossKg = d.grossKg;
+    if (d.volumeM3 !== undefined) totals.volumeM3 = d.volumeM3;
+    const goods: GoodsItem[] = new Array(d.items.length);
+    for (let i = 0; i < d.items.length; i++) {
+      const it = d.items[i]!;
+      const g: GoodsItem = { seq: it.seq, description: it.description.join(' '), containerRefs: it.containerRefs };
+      if (it.hs !== undefined) g.hsCode = it.hs;
+      if (it.packages !== undefined) g.packages = it.packages;
+      if (it.grossKg !== undefined) g.grossKg = it.grossKg;
+      if (it.origin !== undefined) g.origin = it.origin as GoodsItem['origin'];
+      if (it.value !== undefined) g.value = it.value;
+      if (it.dangerousGoods !== undefined) g.dangerousGoods = it.dangerousGoods;
+      goods[i] = g;
+    }
+    const candidate: Consignment = {
+      id: id!,
       kind,
       parties: d.parties,
-      route: {
-        ...(loading === undefined ? {} : { loading }),
-        ...(d.discharge === undefined ? {} : { discharge: d.discharge }),
-        ...(d.delivery === undefined ? {} : { delivery: d.delivery }),
-        transshipments: d.transshipments,
-        countries: [],
-      },
-      goods: d.items.map((it) => ({
-        seq: it.seq,
-        ...(it.hs === undefined ? {} : { hsCode: it.hs }),
-        description: it.description.join(' '),
-        ...(it.packages === undefined ? {} : { packages: it.packages }),
-        ...(it.grossKg === undefined ? {} : { grossKg: it.grossKg }),
-        ...(it.origin === undefined ? {} : { origin: it.origin }),
-        ...(it.value === undefined ? {} : { value: it.value }),
-        containerRefs: it.containerRefs,
-        ...(it.dangerousGoods === undefined ? {} : { dangerousGoods: it.dangerousGoods }),
-      })),
+      route,
+      goods,
       containers: d.containers,
       totals,
-      ...(d.declaredValue === undefined ? {} : { declaredValue: d.declaredValue }),
       source: d.location,
     };
+    if (master !== undefined && master !== house) candidate.masterId = master;
+    if (d.declaredValue !== undefined) candidate.declaredValue = d.declaredValue;
     const warnings = d.warnings.map((w) => ({ ...w, ...consignmentId }));
-    if (plainlyValid(candidate as Consignment)) {
-      const c = candidate as Consignment;
-      this.sink.accept(c, [...warnings, ...containerWarnings(c, '')]);
+    if (plainlyValid(candidate)) {
+      const issues = containerWarnings(candidate, '');
+      this.sink.accept(candidate, warnings.length === 0 ? issues : [...warnings, ...issues]);
       return;
     }
     const checked = checkConsignment(candidate, d.location, '');
     if (checked.ok) {
-      this.sink.accept(checked.consignment, [
-        ...d.warnings.map((w) => ({ ...w, ...consignmentId })),
-        ...checked.issues,
-      ]);
+      this.sink.accept(checked.consignment, [...warnings, ...checked.issues]);
       return;
     }
     // Point each schema issue at the goods item segment it came from, where there is one.

@@ -46,53 +46,89 @@ export const LEVEL_B_CONTROL_CHARS: Readonly<ServiceChars> = Object.freeze({
 /**
  * One segment: its tag and its data elements, each a list of components (release characters
  * removed). Values are cut from the segment's text on demand, so elements the reader never asks
- * for cost nothing.
+ * for cost nothing. The tokenizer reuses one instance for every segment, to keep a gigabyte
+ * interchange from making millions of short-lived objects: a segment is valid only during the
+ * `onSegment` call, and whoever keeps something copies it out (`snapshot()`).
  */
 export class EdifactSegment {
-  readonly tag: string;
+  tag = '';
+  /** 0-based index among the interchange's segments (UNA not counted). */
+  index = 0;
+  /** 1-based line where the segment starts. */
+  line = 1;
+  private text = '';
   private cached: string[][] | undefined;
+  // Fast path (no release character): component i spans text[start[i], end[i]); element e's
+  // components are first[e] .. first[e + 1] - 1. Element 0 is the tag.
+  private start = new Int32Array(64);
+  private end = new Int32Array(64);
+  private first = new Int32Array(32);
+  private elementCount = 0;
 
-  constructor(
-    /** 0-based index among the interchange's segments (UNA not counted). */
-    readonly index: number,
-    /** 1-based line where the segment starts. */
-    readonly line: number,
-    private readonly text: string,
-    // Fast path (no release character): component i spans text[start[i], end[i]); element e's
-    // components are first[e] .. first[e + 1] - 1. Element 0 is the tag.
-    private readonly start: number[] | undefined,
-    private readonly end: number[] | undefined,
-    private readonly first: number[] | undefined,
-    released: string[][] | undefined,
-  ) {
-    this.cached = released;
-    this.tag = released === undefined ? text.slice(0, end![0]) : (released[0]?.[0] ?? '');
+  /** Re-points this segment at a new segment text. */
+  reset(text: string, chars: ServiceChars, index: number, line: number): this {
+    this.text = text;
+    this.index = index;
+    this.line = line;
+    if (chars.release >= 0 && text.indexOf(String.fromCharCode(chars.release)) >= 0) {
+      this.cached = splitSegment(text, chars);
+      this.tag = this.cached[0]?.[0] ?? '';
+      return this;
+    }
+    this.cached = undefined;
+    const el = chars.element;
+    const comp = chars.component;
+    let start = this.start;
+    let end = this.end;
+    let first = this.first;
+    let k = 0;
+    let e = 1;
+    start[0] = 0;
+    first[0] = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== el && c !== comp) continue;
+      if (k + 2 >= start.length) {
+        start = this.start = grow(start);
+        end = this.end = grow(end);
+      }
+      end[k] = i;
+      k++;
+      start[k] = i + 1;
+      if (c === el) {
+        if (e + 2 >= first.length) first = this.first = grow(first);
+        first[e++] = k;
+      }
+    }
+    end[k] = text.length;
+    first[e] = k + 1;
+    this.elementCount = e;
+    this.tag = text.slice(0, end[0]);
+    return this;
   }
 
   /** How many data elements follow the tag. */
   get count(): number {
-    return this.cached === undefined ? this.first!.length - 2 : this.cached.length - 1;
+    return this.cached === undefined ? this.elementCount - 1 : this.cached.length - 1;
   }
 
   /** Component `component` of data element `element` (0-based, after the tag); `''` when absent. */
   value(element: number, component = 0): string {
     if (this.cached !== undefined) return this.cached[element + 1]?.[component] ?? '';
-    const first = this.first!;
     const e = element + 1;
-    if (e >= first.length - 1) return '';
-    const k = first[e]! + component;
-    if (k >= first[e + 1]!) return '';
-    return this.text.slice(this.start![k], this.end![k]);
+    if (e >= this.elementCount) return '';
+    const k = this.first[e]! + component;
+    if (k >= this.first[e + 1]!) return '';
+    return this.text.slice(this.start[k], this.end[k]);
   }
 
   /** All components of data element `element`; empty when the element is absent. */
   components(element: number): string[] {
     if (this.cached !== undefined) return this.cached[element + 1] ?? [];
-    const first = this.first!;
     const e = element + 1;
-    if (e >= first.length - 1) return [];
+    if (e >= this.elementCount) return [];
     const out: string[] = [];
-    for (let k = first[e]!; k < first[e + 1]!; k++) out.push(this.text.slice(this.start![k], this.end![k]));
+    for (let k = this.first[e]!; k < this.first[e + 1]!; k++) out.push(this.text.slice(this.start[k], this.end[k]));
     return out;
   }
 
@@ -102,32 +138,17 @@ export class EdifactSegment {
     for (let e = 0; e < this.count; e++) out.push(this.components(e));
     return out;
   }
+
+  /** A copy that stays valid after the `onSegment` call. */
+  snapshot(): { tag: string; elements: string[][]; index: number; line: number } {
+    return { tag: this.tag, elements: this.elements, index: this.index, line: this.line };
+  }
 }
 
-/** Cuts a segment's text at its separators; a text holding the release character takes the slow path. */
-export function cutSegment(text: string, chars: ServiceChars, index: number, line: number): EdifactSegment {
-  if (chars.release >= 0 && text.indexOf(String.fromCharCode(chars.release)) >= 0) {
-    return new EdifactSegment(index, line, text, undefined, undefined, undefined, splitSegment(text, chars));
-  }
-  const el = chars.element;
-  const comp = chars.component;
-  const start = [0];
-  const end: number[] = [];
-  const first = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === el) {
-      end.push(i);
-      first.push(start.length);
-      start.push(i + 1);
-    } else if (c === comp) {
-      end.push(i);
-      start.push(i + 1);
-    }
-  }
-  end.push(text.length);
-  first.push(start.length);
-  return new EdifactSegment(index, line, text, start, end, first, undefined);
+function grow(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /** A problem the tokenizer found in the byte stream; the reader decides what it costs. */
@@ -145,8 +166,14 @@ export interface TokenizerOptions {
 
 type Decode = (buf: Buffer, start: number, end: number) => string;
 
-const decodeLatin1: Decode = (buf, start, end) => buf.toString('latin1', start, end);
-const decodeUtf8: Decode = (buf, start, end) => buf.toString('utf8', start, end);
+// Buffer#latin1Slice and #utf8Slice are what Buffer#toString calls after checking its
+// arguments; the checks cost as much as decoding a short segment, and ours are in range.
+interface SliceDecoders {
+  latin1Slice(start: number, end: number): string;
+  utf8Slice(start: number, end: number): string;
+}
+const decodeLatin1: Decode = (buf, start, end) => (buf as unknown as SliceDecoders).latin1Slice(start, end);
+const decodeUtf8: Decode = (buf, start, end) => (buf as unknown as SliceDecoders).utf8Slice(start, end);
 const viaTextDecoder =
   (label: string): Decode =>
   (buf, start, end) =>
@@ -193,6 +220,7 @@ export class EdifactTokenizer {
   private pending: Buffer | undefined;
   private scanFrom = 0;
   private decode: Decode = decodeLatin1;
+  private readonly current = new EdifactSegment();
   private segmentIndex = 0;
   private line = 1;
   private started = false;
@@ -361,7 +389,7 @@ export class EdifactTokenizer {
     // A newline used as terminator leaves the CR of a CRLF behind.
     if (chars.terminator === LF && text.endsWith('\r')) text = text.slice(0, -1);
     if (text === '') return;
-    const segment = cutSegment(text, chars, this.segmentIndex++, this.line);
+    const segment = this.current.reset(text, chars, this.segmentIndex++, this.line);
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) this.line++;
     if (segment.tag === 'UNB') this.decode = decoderFor(segment.value(0));
     this.onSegment(segment);
