@@ -102,11 +102,14 @@ export function createAssessmentServer(options: AssessmentServerOptions): Server
       if (error instanceof HttpError) {
         const headers: Record<string, string> = {};
         if (error.status === 405) headers.allow = req.url?.startsWith('/health') ? 'GET' : 'POST';
-        // The rest of an oversized body is not read: close the connection rather than drain it.
-        if (error.status === 413) headers.connection = 'close';
+        // The rest of an oversized body is discarded unread (never buffered) and the connection closed, so
+        // the client, still sending, gets the answer instead of a reset.
+        if (error.status === 413) {
+          headers.connection = 'close';
+          req.resume();
+        }
         const location = error.location === undefined ? {} : { location: error.location };
         send(res, error.status, { error: { code: error.code, message: error.message, ...location } }, headers);
-        if (error.status === 413) res.on('finish', () => req.destroy());
         return;
       }
       // A bug, not the client's fault: log it here, tell the client no more than that.
