@@ -17,7 +17,8 @@ import { type ChartSeries, renderLogLogChart } from './harness/svg-chart.js';
  * throughput against rule count per engine goes to results/scaling.svg.
  */
 
-const seriesLabel = (r: BenchResult) => `${r.engine}${r.explain ? ' (explain)' : ''}`;
+const seriesLabel = (r: BenchResult) =>
+  `${r.engine}${r.variant === undefined ? '' : ` ${r.variant}`}${r.explain ? ' (explain)' : ''}`;
 
 export function ruleScalingSeries(rows: readonly BenchResult[]): ChartSeries[] {
   const byLabel = new Map<string, ChartSeries>();
@@ -76,13 +77,13 @@ export const scaling: Scenario = {
     const format: ManifestFormat = 'ndjson';
     try {
       const scorer = scorerForBench(await defaultPackRuleSets(), 'compiled', false);
-      const sizes = ctx.quick ? [1000, 10_000] : [1000, 10_000, 100_000];
+      const sizes = ctx.quick ? [1000, 4000] : [1000, 10_000, 100_000];
       for (const count of sizes) {
         const input = benchStreamChunks(format, count);
         const runs: PipelineRun[] = [];
         const started = performance.now();
         await runPipeline(input.chunks, format, scorer);
-        while (runs.length < 5 && (runs.length < 2 || performance.now() - started < 8000)) {
+        while (runs.length < 5 && (runs.length < 2 || performance.now() - started < (ctx.quick ? 2000 : 8000))) {
           runs.push(await runPipeline(input.chunks, format, scorer));
         }
         const seconds = median(runs.map((r) => r.seconds));

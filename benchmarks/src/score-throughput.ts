@@ -14,6 +14,7 @@ import { EquivalenceError, type Scenario, type ScenarioContext } from './harness
 import { competitorFacts } from './rules/competitor-facts.js';
 import { type GeneratedRuleSet, generateRuleSet } from './rules/generate-rule-set.js';
 import { buildJsonLogicRunner } from './rules/to-json-logic.js';
+import { buildJsonRulesEngineRunner } from './rules/to-json-rules-engine.js';
 import { buildZenRunner } from './rules/to-zen-decision.js';
 
 /*
@@ -30,6 +31,7 @@ type EngineName = NonNullable<BenchResult['engine']>;
 
 interface Contender {
   engine: EngineName;
+  variant?: string;
   explain: boolean;
   /** The fired rule ids for one consignment, sorted. */
   hits(c: Consignment): string[] | Promise<string[]>;
@@ -53,6 +55,8 @@ const ZEN_NOTES =
   'same rules as one JDM decision table (hit policy collect, one row per rule: some(items, startsWith(#.hsCode, …)), contains(#.text, " keyword "), country in [...]); zen has no Unicode folding, so the facts are prepared in JS (text folded as cargorisk folds it and padded with spaces, which makes contains() the whole-word match; party names normalised) and that preparation is timed; one awaited evaluate() per consignment (native code on libuv worker threads); hit sets equal the compiled engine on every timed consignment';
 const JSON_LOGIC_NOTES =
   'same rules as JSON Logic, one engine.build() function per rule (compiled mode); hsIn as substr prefix equality, mentions as "in" on folded, space-padded text (the whole-word match), lists as "in"; facts prepared in JS as for zen and timed; hit sets equal the compiled engine on every timed consignment';
+const JRE_DIRECT_NOTES =
+  'json-rules-engine 7.3.1 used directly, as a team already on it would: item-scope rules in one Engine run per goods item, consignment-scope rules in another run once; custom operators hsIn (prefix) and mentions (substring of folded, space-padded text, the whole-word match), built-in in for countries and normalised party names; facts prepared in JS and timed; hit sets equal the compiled engine on every timed consignment';
 const JRE_NOTES =
   "json-rules-engine 7.3.1 through cargorisk's reference engine (engine: 'reference'): the same rule set with cargorisk's operators registered on json-rules-engine; whole assessments equal the compiled engine's on every timed consignment";
 
@@ -151,11 +155,22 @@ async function scoreAt(rules: number, data: Consignment[], ctx: ScenarioContext)
       run: (c) => scorers.compiledExplain!.score(c),
     },
   ];
+  const jreDirect = buildJsonRulesEngineRunner(ruleSet);
   const reference = scorerForBench([compiledRuleSet], 'reference', false);
   const referenceExplain = scorerForBench([compiledRuleSet], 'reference', true);
   contenders.push(
     {
       engine: 'json-rules-engine',
+      variant: 'direct',
+      explain: false,
+      async: true,
+      notes: JRE_DIRECT_NOTES,
+      hits: (c) => jreDirect(competitorFacts(c)),
+      run: (c) => jreDirect(competitorFacts(c)),
+    },
+    {
+      engine: 'json-rules-engine',
+      variant: 'cargorisk reference',
       explain: false,
       async: true,
       notes: JRE_NOTES,
@@ -171,6 +186,7 @@ async function scoreAt(rules: number, data: Consignment[], ctx: ScenarioContext)
     },
     {
       engine: 'json-rules-engine',
+      variant: 'cargorisk reference',
       explain: true,
       async: true,
       notes: JRE_NOTES,
@@ -282,6 +298,7 @@ async function scoreAt(rules: number, data: Consignment[], ctx: ScenarioContext)
         scenario: 'score',
         name,
         engine: contender.engine,
+        ...(contender.variant === undefined ? {} : { variant: contender.variant }),
         explain: contender.explain,
         rules,
         failed: e.message,
@@ -300,6 +317,7 @@ async function scoreAt(rules: number, data: Consignment[], ctx: ScenarioContext)
       scenario: 'score',
       name,
       engine: contender.engine,
+      ...(contender.variant === undefined ? {} : { variant: contender.variant }),
       explain: contender.explain,
       rules,
       consignments: window.length,
@@ -315,7 +333,7 @@ async function scoreAt(rules: number, data: Consignment[], ctx: ScenarioContext)
     };
     results.push(row);
     ctx.log(
-      `    ${contender.engine}${contender.explain ? ' explain' : ''}: ${Math.round(m.unitsPerSec)} consignments/s on ${window.length} (ratio ${row.ratio?.toFixed(2)})`,
+      `    ${contender.engine}${contender.variant ? ` (${contender.variant})` : ''}${contender.explain ? ' explain' : ''}: ${Math.round(m.unitsPerSec)} consignments/s on ${window.length} (ratio ${row.ratio?.toFixed(2)})`,
     );
     contender.dispose?.();
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { competitorFacts } from '../../benchmarks/src/rules/competitor-facts.js';
 import type { GeneratedRuleSet } from '../../benchmarks/src/rules/generate-rule-set.js';
 import { buildJsonLogicRunner, toJsonLogic } from '../../benchmarks/src/rules/to-json-logic.js';
+import { buildJsonRulesEngineRunner } from '../../benchmarks/src/rules/to-json-rules-engine.js';
 import { buildZenRunner, toZenDecision } from '../../benchmarks/src/rules/to-zen-decision.js';
 import { SAMPLE_CONSIGNMENTS } from './sample-consignments.js';
 
@@ -101,6 +102,13 @@ describe('the competing engines given the same rules', () => {
     } finally {
       run.dispose();
     }
+  });
+
+  it('json-rules-engine used directly fires the same rules', async () => {
+    const run = buildJsonRulesEngineRunner(ruleSet);
+    const got = [];
+    for (const c of SAMPLE_CONSIGNMENTS) got.push(await run(competitorFacts(c)));
+    expect(got).toEqual(EXPECTED);
   });
 
   it('writes one decision-table row and one JSON Logic expression per rule', () => {

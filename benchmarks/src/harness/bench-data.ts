@@ -84,3 +84,30 @@ export function benchStreamChunks(format: ManifestFormat, count: number): { chun
   flush();
   return { chunks, bytes };
 }
+
+/**
+ * Formats that carry one consignment per message (IATA XFWB: a master or direct air waybill; XFZB:
+ * a house waybill): a gateway receives them one document at a time, so they are read that way.
+ */
+export const MESSAGE_FORMATS: ReadonlySet<ManifestFormat> = new Set(['xfwb', 'xfzb']);
+
+function* takeMessages(format: ManifestFormat, count: number): Generator<Consignment> {
+  const wantHouse = format === 'xfzb';
+  let n = 0;
+  if (count <= 0) return;
+  for (const c of generateConsignments({
+    ...generateOptionsFor(format, count),
+    consignments: Number.POSITIVE_INFINITY,
+  })) {
+    if ((c.kind === 'house') !== wantHouse) continue;
+    yield c;
+    if (++n >= count) return;
+  }
+}
+
+/** `count` generated messages of a one-consignment-per-message format, each a complete document. */
+export function benchMessages(format: ManifestFormat, count: number): Buffer[] {
+  const serializer = serializerFor(format);
+  if (serializer.stream === undefined) throw new ScenarioSkip(`@cargorisk/generator has no streaming ${format} writer`);
+  return Array.from(serializer.stream(benchHeader(format, count), takeMessages(format, count)), (m) => Buffer.from(m));
+}

@@ -6,6 +6,8 @@ export interface BenchResult {
   /** What the row measures, in a few words (`score 1,000 rules`, `parse xfwb`). */
   name: string;
   engine?: 'compiled' | 'json-rules-engine' | 'zen-engine' | 'json-logic-engine';
+  /** How the engine was driven, where one engine is run two ways (`direct`, `cargorisk reference`). */
+  variant?: string;
   explain?: boolean;
   reader?: 'fast' | 'fast-xml-parser';
   format?: string;

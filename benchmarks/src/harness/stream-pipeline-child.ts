@@ -12,6 +12,7 @@ import { defaultPackRuleSets } from './default-packs.js';
 
 const [file, format] = process.argv.slice(2) as [string, ManifestFormat];
 const scorer = scorerForBench(await defaultPackRuleSets(), 'compiled', false);
+const baselineMb = vmHwmMb();
 const run = await runPipeline(createReadStream(file, { highWaterMark: 1 << 20 }), format, scorer);
 
 function vmHwmMb(): number | undefined {
@@ -24,5 +25,5 @@ function vmHwmMb(): number | undefined {
 }
 
 process.stdout.write(
-  `${JSON.stringify({ ...run, maxRssMb: process.resourceUsage().maxRSS / 1024, vmHwmMb: vmHwmMb() })}\n`,
+  `${JSON.stringify({ ...run, maxRssMb: process.resourceUsage().maxRSS / 1024, vmHwmMb: vmHwmMb(), baselineMb })}\n`,
 );

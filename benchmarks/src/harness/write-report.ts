@@ -64,6 +64,7 @@ function pickColumns(rows: BenchResult[]): Column[] {
   const all: (Column & { key: keyof BenchResult })[] = [
     { key: 'name', title: 'measure', numeric: false, value: (r) => r.name },
     { key: 'engine', title: 'engine', numeric: false, value: (r) => r.engine ?? '' },
+    { key: 'variant', title: 'driven as', numeric: false, value: (r) => r.variant ?? '' },
     {
       key: 'explain',
       title: 'explain',
