@@ -115,68 +115,93 @@ const noisyWord = (word: string): fc.Arbitrary<string> =>
 
 const SEPARATORS = [' ', ' ', ' ', ', ', ' - ', '/', '  ', ': ', '', '\u00a0'];
 
+/** The words and codes consignments are drawn from; rule sets draw their lists from the same. */
+export interface Vocabulary {
+  hs: readonly string[];
+  keywords: readonly string[];
+  countries: readonly string[];
+  locations: readonly string[];
+  parties: readonly string[];
+  codes: readonly string[];
+  containers: readonly string[];
+}
+
+export const DEFAULT_VOCABULARY: Vocabulary = {
+  hs: HS_ITEMS,
+  keywords: KEYWORDS,
+  countries: COUNTRIES,
+  locations: LOCATIONS,
+  parties: PARTIES,
+  codes: UN_NUMBERS,
+  containers: CONTAINERS,
+};
+
 /** A description: keywords and filler words, each with noise, joined by assorted separators. */
-export const textArb: fc.Arbitrary<string> = fc
-  .array(
-    fc.tuple(
-      fc.oneof(fc.constantFrom(...KEYWORDS), fc.constantFrom(...FILLER)).chain(noisyWord),
-      fc.constantFrom(...SEPARATORS),
-    ),
-    { minLength: 0, maxLength: 5 },
-  )
-  .map((parts) => parts.map(([w, sep], i) => (i === 0 ? w : sep + w)).join(''));
-
-const partyNameArb: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom(...PARTIES).chain(noisyWord),
+export const textArb = (v: Vocabulary): fc.Arbitrary<string> =>
   fc
-    .tuple(
-      fc.constantFrom(...PARTIES),
-      fc.constantFrom(' Ltd', ' LIMITED', ', Inc.', ' S.A.', ' GmbH & Co KG', ' Trading'),
+    .array(
+      fc.tuple(
+        fc.oneof(fc.constantFrom(...v.keywords), fc.constantFrom(...FILLER)).chain(noisyWord),
+        fc.constantFrom(...SEPARATORS),
+      ),
+      { minLength: 0, maxLength: 5 },
     )
-    .map(([p, s]) => p + s),
-  fc.constantFrom('The', 'Unknown Shipper', 'Co Ltd'),
-);
+    .map((parts) => parts.map(([w, sep], i) => (i === 0 ? w : sep + w)).join(''));
 
-const hsCodeArb: fc.Arbitrary<string> = fc.oneof(
-  fc
-    .tuple(fc.constantFrom(...HS_ITEMS), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 9999 }))
-    .map(([prefix, extra, digits]) => (prefix + String(digits).padStart(4, '0').slice(0, extra)).slice(0, 10)),
-  fc.stringMatching(/^\d{2,10}$/),
-);
+const partyNameArb = (v: Vocabulary): fc.Arbitrary<string> =>
+  fc.oneof(
+    fc.constantFrom(...v.parties).chain(noisyWord),
+    fc
+      .tuple(
+        fc.constantFrom(...v.parties),
+        fc.constantFrom(' Ltd', ' LIMITED', ', Inc.', ' S.A.', ' GmbH & Co KG', ' Trading'),
+      )
+      .map(([p, s]) => p + s),
+    fc.constantFrom('The', 'Unknown Shipper', 'Co Ltd'),
+  );
+
+const hsCodeArb = (v: Vocabulary): fc.Arbitrary<string> =>
+  fc.oneof(
+    fc
+      .tuple(fc.constantFrom(...v.hs), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 9999 }))
+      .map(([prefix, extra, digits]) => (prefix + String(digits).padStart(4, '0').slice(0, extra)).slice(0, 10)),
+    fc.stringMatching(/^\d{2,10}$/),
+  );
 
 // ---------------------------------------------------------------------------------------------
 // Consignments
 
-const partyArb: fc.Arbitrary<Party> = fc
-  .record(
-    {
-      name: partyNameArb,
-      address: fc.record(
-        {
-          lines: fc.array(fc.constantFrom(...ADDRESS_LINES), { maxLength: 2 }),
-          city: fc.constantFrom('Paris', 'Lagos'),
-          postcode: fc.constantFrom(...POSTCODES),
-          country: fc.constantFrom(...COUNTRIES),
-        },
-        { requiredKeys: ['lines'] },
-      ),
-      id: fc.constantFrom('EORI1', 'TIN2'),
-    },
-    { requiredKeys: ['name'] },
-  )
-  .map((p) => p as Party);
-
-const moneyArb = fc.record({ amount: fc.constantFrom(...NUMBERS), currency: fc.constantFrom(...CURRENCIES) });
-
-const itemArb = (seq: number): fc.Arbitrary<GoodsItem> =>
+const partyArb = (v: Vocabulary): fc.Arbitrary<Party> =>
   fc
     .record(
       {
-        hsCode: hsCodeArb,
-        description: textArb,
+        name: partyNameArb(v),
+        address: fc.record(
+          {
+            lines: fc.array(fc.constantFrom(...ADDRESS_LINES), { maxLength: 2 }),
+            city: fc.constantFrom('Paris', 'Lagos'),
+            postcode: fc.constantFrom(...POSTCODES),
+            country: fc.constantFrom(...v.countries),
+          },
+          { requiredKeys: ['lines'] },
+        ),
+        id: fc.constantFrom('EORI1', 'TIN2'),
+      },
+      { requiredKeys: ['name'] },
+    )
+    .map((p) => p as Party);
+
+const moneyArb = fc.record({ amount: fc.constantFrom(...NUMBERS), currency: fc.constantFrom(...CURRENCIES) });
+
+const itemArb = (v: Vocabulary, seq: number): fc.Arbitrary<GoodsItem> =>
+  fc
+    .record(
+      {
+        hsCode: hsCodeArb(v),
+        description: textArb(v),
         packages: fc.constantFrom(0, 1, 2, 10, 100),
         grossKg: fc.constantFrom(...NUMBERS),
-        origin: fc.constantFrom(...COUNTRIES),
+        origin: fc.constantFrom(...v.countries),
         value: moneyArb,
         dangerousGoods: fc.constantFrom(...UN_NUMBERS),
       },
@@ -184,56 +209,66 @@ const itemArb = (seq: number): fc.Arbitrary<GoodsItem> =>
     )
     .map((i) => ({ seq, containerRefs: [], ...i }) as GoodsItem);
 
-export const consignmentArb: fc.Arbitrary<Consignment> = fc
-  .record({
-    id: fc.constantFrom(...IDS, 'X1', 'X2', 'X3', 'X4', 'X5', 'X6'),
-    masterId: fc.option(fc.constantFrom(...IDS), { nil: undefined }),
-    kind: fc.constantFrom(...KINDS),
-    parties: fc.record(
-      { consignor: partyArb, consignee: partyArb, notify: partyArb, forwarder: partyArb, carrier: partyArb },
-      { requiredKeys: [] },
-    ),
-    route: fc.record(
-      {
-        loading: fc.constantFrom(...LOCATIONS),
-        discharge: fc.constantFrom(...LOCATIONS),
-        delivery: fc.constantFrom(...LOCATIONS),
-        transshipments: fc.array(fc.constantFrom(...LOCATIONS), { maxLength: 2 }),
-        countries: fc.array(fc.constantFrom(...COUNTRIES), { maxLength: 3 }),
-      },
-      { requiredKeys: ['transshipments', 'countries'] },
-    ),
-    goods: fc
-      .array(fc.integer({ min: 1, max: 3 }), { maxLength: 4 })
-      .map((gaps) => {
-        let seq = 0;
-        return gaps.map((g) => (seq += g));
-      })
-      .chain((seqs) => fc.tuple(...seqs.map(itemArb))),
-    containers: fc.array(
-      fc.record({
-        number: fc.constantFrom(...CONTAINERS),
-        seals: fc.array(fc.constantFrom('S1', 'S2'), { maxLength: 1 }),
-      }),
-      { maxLength: 3 },
-    ),
-    totals: fc.record(
-      {
-        packages: fc.constantFrom(0, 5, 100),
-        grossKg: fc.constantFrom(...NUMBERS),
-        volumeM3: fc.constantFrom(0, 1.5, 33),
-      },
-      { requiredKeys: [] },
-    ),
-    declaredValue: fc.option(moneyArb, { nil: undefined }),
-    format: fc.constantFrom(...FORMATS),
-  })
-  .map(({ format, masterId, declaredValue, goods, ...c }) => {
-    const out: Record<string, unknown> = { ...c, goods: [...goods], source: { format } };
-    if (masterId !== undefined) out.masterId = masterId;
-    if (declaredValue !== undefined) out.declaredValue = declaredValue;
-    return out as unknown as Consignment;
-  });
+/** Random consignments drawn from a vocabulary (countries and locations must be valid codes). */
+export const makeConsignmentArb = (v: Vocabulary): fc.Arbitrary<Consignment> =>
+  fc
+    .record({
+      id: fc.constantFrom(...IDS, 'X1', 'X2', 'X3', 'X4', 'X5', 'X6'),
+      masterId: fc.option(fc.constantFrom(...IDS), { nil: undefined }),
+      kind: fc.constantFrom(...KINDS),
+      parties: fc.record(
+        {
+          consignor: partyArb(v),
+          consignee: partyArb(v),
+          notify: partyArb(v),
+          forwarder: partyArb(v),
+          carrier: partyArb(v),
+        },
+        { requiredKeys: [] },
+      ),
+      route: fc.record(
+        {
+          loading: fc.constantFrom(...v.locations),
+          discharge: fc.constantFrom(...v.locations),
+          delivery: fc.constantFrom(...v.locations),
+          transshipments: fc.array(fc.constantFrom(...v.locations), { maxLength: 2 }),
+          countries: fc.array(fc.constantFrom(...v.countries), { maxLength: 3 }),
+        },
+        { requiredKeys: ['transshipments', 'countries'] },
+      ),
+      goods: fc
+        .array(fc.integer({ min: 1, max: 3 }), { maxLength: 4 })
+        .map((gaps) => {
+          let seq = 0;
+          return gaps.map((g) => (seq += g));
+        })
+        .chain((seqs) => fc.tuple(...seqs.map((seq) => itemArb(v, seq)))),
+      containers: fc.array(
+        fc.record({
+          number: fc.constantFrom(...v.containers),
+          seals: fc.array(fc.constantFrom('S1', 'S2'), { maxLength: 1 }),
+        }),
+        { maxLength: 3 },
+      ),
+      totals: fc.record(
+        {
+          packages: fc.constantFrom(0, 5, 100),
+          grossKg: fc.constantFrom(...NUMBERS),
+          volumeM3: fc.constantFrom(0, 1.5, 33),
+        },
+        { requiredKeys: [] },
+      ),
+      declaredValue: fc.option(moneyArb, { nil: undefined }),
+      format: fc.constantFrom(...FORMATS),
+    })
+    .map(({ format, masterId, declaredValue, goods, ...c }) => {
+      const out: Record<string, unknown> = { ...c, goods: [...goods], source: { format } };
+      if (masterId !== undefined) out.masterId = masterId;
+      if (declaredValue !== undefined) out.declaredValue = declaredValue;
+      return out as unknown as Consignment;
+    });
+
+export const consignmentArb: fc.Arbitrary<Consignment> = makeConsignmentArb(DEFAULT_VOCABULARY);
 
 export const transportArb: fc.Arbitrary<Transport | undefined> = fc.option(
   fc.record({ mode: fc.constantFrom(...MODES), carrier: fc.constantFrom(...CARRIERS) }, { requiredKeys: ['mode'] }),
