@@ -74,6 +74,7 @@ export interface CompiledEvaluator {
 }
 
 const CACHE_TEXT_MAX = 2_048;
+const CACHE_ENTRIES = 4_096;
 
 export function createCompiledEvaluator(
   ruleSets: readonly CompiledRuleSet[],
@@ -250,8 +251,18 @@ export function createCompiledEvaluator(
   let consTouchedItemCount = 0;
   let touchedEpoch = 0;
 
-  const kwCache = new LRUCache<string, number[]>({ max: 20_000 });
-  const partyCache = new LRUCache<string, string>({ max: 20_000 });
+  // Repeated descriptions and party names are folded and scanned once. lru-cache preallocates its slots,
+  // so the caches are made on first use and kept moderate.
+  let kwCacheStore: LRUCache<string, number[]> | undefined;
+  let partyCacheStore: LRUCache<string, string> | undefined;
+  const kwCache = () => {
+    kwCacheStore ??= new LRUCache<string, number[]>({ max: CACHE_ENTRIES });
+    return kwCacheStore;
+  };
+  const partyCache = () => {
+    partyCacheStore ??= new LRUCache<string, string>({ max: CACHE_ENTRIES });
+    return partyCacheStore;
+  };
 
   const mark = (probe: Probe, entryId: number) => {
     const entry = entries[entryId] as Entry;
@@ -277,14 +288,14 @@ export function createCompiledEvaluator(
   const keywordsOf = (text: string): number[] => {
     const cacheable = text.length <= CACHE_TEXT_MAX;
     if (cacheable) {
-      const hit = kwCache.get(text);
+      const hit = kwCache().get(text);
       if (hit !== undefined) return hit;
     }
     const found: number[] = [];
     automaton.scan(foldText(text), (kw) => {
       if (!found.includes(kw)) found.push(kw);
     });
-    if (cacheable) kwCache.set(text, found);
+    if (cacheable) kwCache().set(text, found);
     return found;
   };
 
@@ -294,10 +305,10 @@ export function createCompiledEvaluator(
       case 'party': {
         const name = partyNameOf(value);
         if (name === undefined) return;
-        let n = partyCache.get(name);
+        let n = partyCache().get(name);
         if (n === undefined) {
           n = normalizePartyName(name);
-          partyCache.set(name, n);
+          partyCache().set(name, n);
         }
         const hits = partyIndex.get(n);
         if (hits !== undefined) for (const e of hits) mark(probe, e);
