@@ -20,3 +20,5 @@ export {
 export type { AwkwardKind, GenerateOptions, PlantProfile, PlantSetting } from './options.js';
 export { AWKWARD_KINDS, DEFAULT_AWKWARD_RATE, DEFAULT_PLANT_RATE, PLANT_PROFILES } from './options.js';
 export { hashSeed, Prng } from './random/prng.js';
+export type { WriteManifestOptions, WriteManifestResult } from './write-manifest-file.js';
+export { writeManifestFile } from './write-manifest-file.js';

@@ -60,7 +60,7 @@ describe('validity', () => {
       it(`every ${mode} consignment validates against the model (seed ${seed})`, () => {
         const { manifest } = generateManifest({
           seed,
-          consignments: 400,
+          consignments: 250,
           mode,
           awkward: true,
           itemsPerConsignment: [1, 6],
@@ -133,11 +133,11 @@ describe('validity', () => {
 describe('planted targets', () => {
   for (const mode of ['sea', 'air'] as const) {
     it(`ground truth matches the content (${mode})`, () => {
-      const rates = Object.fromEntries(PLANT_PROFILES.map((p) => [p, 0.08]));
+      const rates = Object.fromEntries(PLANT_PROFILES.map((p) => [p, 0.1]));
       const seen = new Set<string>();
       for (const { consignment, planted } of generateRecords({
         seed: 21,
-        consignments: 1500,
+        consignments: 1000,
         mode,
         plant: rates,
         awkward: true,

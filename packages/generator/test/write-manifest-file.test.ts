@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseManifest } from '@cargorisk/manifest';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GeneratorError, generateManifest, serializeNdjson } from '../src/index.js';
-import { writeManifestFile } from '../src/write-manifest-file.js';
+import { GeneratorError, generateManifest, serializeNdjson, writeManifestFile } from '../src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cargorisk-gen-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -91,7 +91,7 @@ export function buildHeader(o: ResolvedOptions): ManifestHeader {
       mode: 'air',
       carrier,
       voyageOrFlight: `${carrier}${rng.int(1, 9899)}`,
-      vesselOrAircraft: `${reg}${rng.letters(6 - reg.replace('-', '').length + 1)}`,
+      vesselOrAircraft: `${reg}${rng.letters(Math.max(2, 6 - reg.length))}`,
       departure: { location: departure.code, date: `${dateAfter(day)}T${pad2(hour)}:${pad2(rng.int(0, 59))}Z` },
       arrival: {
         location: arrival.code,
