@@ -1,51 +1,57 @@
-import {
-  type GenerateOptions,
-  generateConsignments,
-  generateManifest,
-  generateManifestHeader,
-  serializers,
-} from '@cargorisk/generator';
+import { type GenerateOptions, generateConsignments, generateManifestHeader, serializers } from '@cargorisk/generator';
 import type { Consignment, ManifestFormat, ManifestHeader } from '@cargorisk/manifest';
 import { ScenarioSkip } from './scenario.js';
 
 /*
  * The data every scenario measures: the generator's synthetic manifests (with its default planted
- * targets, so the packs fire), fixed seeds, so two runs and two machines measure the same work.
+ * targets, so the packs fire), one fixed seed, so two runs and two machines measure the same work.
+ * Consignments are generated once per transport mode and kept for the run; each format is written
+ * from them with the generator's own writers.
  */
 
 /** Every format cargorisk reads, in the order results list them. */
 export const FORMATS: readonly ManifestFormat[] = ['json', 'ndjson', 'csv', 'xfwb', 'xfzb', 'xffm', 'wco-dm', 'cuscar'];
 export const XML_FORMATS: ReadonlySet<ManifestFormat> = new Set(['xfwb', 'xfzb', 'xffm', 'wco-dm']);
+/**
+ * Formats that carry one consignment per message (IATA XFWB: a master or direct air waybill; XFZB:
+ * a house waybill): a gateway receives them one document at a time, so they are read that way.
+ */
+export const MESSAGE_FORMATS: ReadonlySet<ManifestFormat> = new Set(['xfwb', 'xfzb']);
 
 const SEED = 'cargorisk-bench';
+type Mode = 'sea' | 'air';
 
-/** The generator options for a manifest written in `format`: IATA formats carry an air manifest. */
-export function generateOptionsFor(format: ManifestFormat | undefined, count: number): GenerateOptions {
-  const air = format === 'xfwb' || format === 'xfzb' || format === 'xffm';
-  return { seed: SEED, consignments: count, mode: air ? 'air' : 'sea' };
+/** IATA formats carry an air manifest; the others a sea one. */
+export function modeOf(format: ManifestFormat | undefined): Mode {
+  return format === 'xfwb' || format === 'xfzb' || format === 'xffm' ? 'air' : 'sea';
 }
 
-const cache = new Map<number, Consignment[]>();
+export function generateOptionsFor(format: ManifestFormat | undefined, count: number): GenerateOptions {
+  return { seed: SEED, consignments: count, mode: modeOf(format) };
+}
 
-/** `count` generated sea consignments, the same for every scenario and every run. */
-export function benchConsignments(count: number): Consignment[] {
-  let hit = cache.get(count);
-  if (hit === undefined) {
-    hit = Array.from(generateConsignments(generateOptionsFor(undefined, count)));
-    cache.set(count, hit);
+const cache = new Map<Mode, Consignment[]>();
+
+/** The first `count` generated consignments of a mode (sea unless said), the same in every scenario and run. */
+export function benchConsignments(count: number, mode: Mode = 'sea'): Consignment[] {
+  let held = cache.get(mode);
+  if (held === undefined || held.length < count) {
+    held = Array.from(generateConsignments({ seed: SEED, consignments: count, mode }));
+    cache.set(mode, held);
   }
-  return hit;
+  return held.length === count ? held : held.slice(0, count);
+}
+
+/** Lets the held consignments go (before the memory-hungry scenarios). */
+export function releaseBenchConsignments(): void {
+  cache.clear();
 }
 
 function serializerFor(format: ManifestFormat) {
   const serializer = serializers[format];
   if (serializer === undefined) throw new ScenarioSkip(`@cargorisk/generator has no ${format} writer in this build`);
-  return serializer;
-}
-
-/** A generated manifest of `count` consignments written in `format`, as bytes. */
-export function benchBytes(format: ManifestFormat, count: number): Uint8Array {
-  return Buffer.from(serializerFor(format).serialize(generateManifest(generateOptionsFor(format, count)).manifest));
+  if (serializer.stream === undefined) throw new ScenarioSkip(`@cargorisk/generator has no streaming ${format} writer`);
+  return { ...serializer, stream: serializer.stream };
 }
 
 /** The header the generator writes for a manifest in `format`. */
@@ -53,61 +59,61 @@ export function benchHeader(format: ManifestFormat, count: number): ManifestHead
   return { ...generateManifestHeader(generateOptionsFor(format, count)), format };
 }
 
-/**
- * The pieces the generator's streaming writer gives for `count` consignments in `format`, drawn
- * lazily: nothing but the current consignment is held.
- */
-export function streamPieces(format: ManifestFormat, count: number): Iterable<string> {
-  const serializer = serializerFor(format);
-  if (serializer.stream === undefined) throw new ScenarioSkip(`@cargorisk/generator has no streaming ${format} writer`);
-  return serializer.stream(benchHeader(format, count), generateConsignments(generateOptionsFor(format, count)));
+/** What a format's input is: one document, or for the message formats one document per consignment. */
+export interface BenchInput {
+  documents: Buffer[];
+  bytes: number;
+  /** Consignments written (for message formats, those of the kind the format carries). */
+  written: number;
 }
 
-/** {@link streamPieces} gathered into 1 MiB byte chunks, as a file read would give them. */
-export function benchStreamChunks(format: ManifestFormat, count: number): { chunks: Buffer[]; bytes: number } {
+/**
+ * The first `count` generated consignments written in `format`: a document formats as 1 MiB byte
+ * chunks of one document (as a file read would give them), a message format as one message per
+ * consignment it carries (XFWB the waybills, XFZB the houses).
+ */
+export function benchInput(format: ManifestFormat, count: number): BenchInput {
+  const serializer = serializerFor(format);
+  const header = benchHeader(format, count);
+  let consignments = benchConsignments(count, modeOf(format));
+  if (MESSAGE_FORMATS.has(format)) {
+    consignments = consignments.filter((c) => (c.kind === 'house') === (format === 'xfzb'));
+    const documents = Array.from(serializer.stream(header, consignments), (m) => Buffer.from(m));
+    return { documents, bytes: documents.reduce((n, d) => n + d.byteLength, 0), written: consignments.length };
+  }
+  const documents = chunked(serializer.stream(header, consignments));
+  return { documents, bytes: documents.reduce((n, d) => n + d.byteLength, 0), written: consignments.length };
+}
+
+/** The same input as one document (message formats: unchanged, one per consignment). */
+export function wholeDocuments(input: BenchInput, format: ManifestFormat): Buffer[] {
+  return MESSAGE_FORMATS.has(format) ? input.documents : [Buffer.concat(input.documents)];
+}
+
+/**
+ * The pieces the generator's streaming writer gives for `count` freshly generated consignments in
+ * `format`, drawn lazily: nothing but the current consignment is held (for files larger than memory).
+ */
+export function streamPieces(format: ManifestFormat, count: number): Iterable<string> {
+  return serializerFor(format).stream(
+    benchHeader(format, count),
+    generateConsignments(generateOptionsFor(format, count)),
+  );
+}
+
+function chunked(pieces: Iterable<string>): Buffer[] {
   const chunks: Buffer[] = [];
   let pending: string[] = [];
   let pendingLength = 0;
-  let bytes = 0;
-  const flush = () => {
-    const chunk = Buffer.from(pending.join(''));
-    chunks.push(chunk);
-    bytes += chunk.byteLength;
-    pending = [];
-    pendingLength = 0;
-  };
-  for (const piece of streamPieces(format, count)) {
+  for (const piece of pieces) {
     pending.push(piece);
     pendingLength += piece.length;
-    if (pendingLength >= 1 << 20) flush();
+    if (pendingLength >= 1 << 20) {
+      chunks.push(Buffer.from(pending.join('')));
+      pending = [];
+      pendingLength = 0;
+    }
   }
-  flush();
-  return { chunks, bytes };
-}
-
-/**
- * Formats that carry one consignment per message (IATA XFWB: a master or direct air waybill; XFZB:
- * a house waybill): a gateway receives them one document at a time, so they are read that way.
- */
-export const MESSAGE_FORMATS: ReadonlySet<ManifestFormat> = new Set(['xfwb', 'xfzb']);
-
-function* takeMessages(format: ManifestFormat, count: number): Generator<Consignment> {
-  const wantHouse = format === 'xfzb';
-  let n = 0;
-  if (count <= 0) return;
-  for (const c of generateConsignments({
-    ...generateOptionsFor(format, count),
-    consignments: Number.POSITIVE_INFINITY,
-  })) {
-    if ((c.kind === 'house') !== wantHouse) continue;
-    yield c;
-    if (++n >= count) return;
-  }
-}
-
-/** `count` generated messages of a one-consignment-per-message format, each a complete document. */
-export function benchMessages(format: ManifestFormat, count: number): Buffer[] {
-  const serializer = serializerFor(format);
-  if (serializer.stream === undefined) throw new ScenarioSkip(`@cargorisk/generator has no streaming ${format} writer`);
-  return Array.from(serializer.stream(benchHeader(format, count), takeMessages(format, count)), (m) => Buffer.from(m));
+  chunks.push(Buffer.from(pending.join('')));
+  return chunks;
 }
