@@ -63,7 +63,7 @@ export class Assembler {
     const owner = this.nearest('consignment');
     if (owner === undefined) return;
     const n = ((owner.get('#items') as number | undefined) ?? 0) + 1;
-    owner.slots['#items'] = n;
+    owner.put('#items', n);
     if (n > this.maxItems && owner.overLimit === undefined) {
       owner.overLimit = `more than ${this.maxItems} goods items (limits.maxItemsPerConsignment)`;
     }

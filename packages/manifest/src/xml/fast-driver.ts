@@ -362,7 +362,8 @@ class FastXmlReader implements IncrementalReader {
       const keep = want?.includes(aLocal) === true;
       const value = this.refs(i + 1, close, keep);
       if (keep) {
-        attrs ??= Object.create(null) as Record<string, string>;
+        // Only attribute names the mapping lists are stored, so a plain object is safe here.
+        attrs ??= {};
         attrs[aLocal] = value;
       }
       i = close + 1;

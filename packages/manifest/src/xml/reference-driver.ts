@@ -214,7 +214,7 @@ export function readXmlReference(builder: FormatBuilder, text: string, ctx: Read
           const keep = node?.attrs.includes(aLocal) === true;
           const value = refs(String(aValue), keep, offset);
           if (keep) {
-            attrs ??= Object.create(null) as Record<string, string>;
+            attrs ??= {};
             attrs[aLocal] = value;
           }
         }

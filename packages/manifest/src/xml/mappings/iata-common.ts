@@ -175,11 +175,11 @@ export function transportFromLeg(leg: ScopeRecord | undefined): Candidate {
 export function rememberLeg(record: ScopeRecord, leg: ScopeRecord | undefined): void {
   let doc = record;
   while (doc.parent !== undefined) doc = doc.parent;
-  if (leg !== undefined && doc.slots['#leg'] === undefined) doc.slots['#leg'] = leg;
+  if (leg !== undefined && doc.get('#leg') === undefined) doc.put('#leg', leg);
 }
 
 /** The flight leg kept by {@link rememberLeg}. */
 export function legOf(document: ScopeRecord): ScopeRecord | undefined {
-  const leg = document.slots['#leg'];
+  const leg = document.get('#leg');
   return leg instanceof ScopeRecordClass ? leg : undefined;
 }

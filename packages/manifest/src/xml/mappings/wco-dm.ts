@@ -195,10 +195,10 @@ export const WCO_DM: FormatBuilder = {
         : [record.get('exportCountry'), record.get('destination')].filter((c) => c !== undefined);
     let doc = record;
     while (doc.parent !== undefined) doc = doc.parent;
-    if (doc.slots['#mode'] === undefined) {
-      doc.slots['#mode'] = record.get('mode');
-      doc.slots['#vessel'] = record.get('vessel');
-      doc.slots['#id'] = record.get('id');
+    if (doc.get('#id') === undefined) {
+      doc.put('#mode', record.get('mode'));
+      doc.put('#vessel', record.get('vessel'));
+      doc.put('#id', record.get('id'));
     }
     return defined({
       id: record.get('id'),
@@ -219,10 +219,10 @@ export const WCO_DM: FormatBuilder = {
     });
   },
   header(document, _first, ctx) {
-    const mode = document.slots['#mode'];
+    const mode = document.get('#mode');
     return defined({
-      id: ctx.sourceName ?? document.slots['#id'],
-      transport: mode === undefined ? undefined : defined({ mode, vesselOrAircraft: document.slots['#vessel'] }),
+      id: ctx.sourceName ?? document.get('#id'),
+      transport: mode === undefined ? undefined : defined({ mode, vesselOrAircraft: document.get('#vessel') }),
     });
   },
 };
