@@ -178,8 +178,9 @@ describe('validateRuleSet', () => {
 
   it('refuses duplicate rule ids, the reserved id random, unordered thresholds and unknown keys', () => {
     const j = base() as Json;
-    j.rules.push({ ...structuredClone(j.rules[0]) });
-    j.rules.push({ ...structuredClone(j.rules[0]), id: 'random' });
+    const first = j.rules[0] as (typeof j.rules)[number];
+    j.rules.push(structuredClone(first));
+    j.rules.push({ ...structuredClone(first), id: 'random' });
     j.scoring = { thresholds: { yellow: 60, red: 60 } };
     (j as Record<string, unknown>).titel = 'typo';
     (j.rules[0] as Record<string, unknown>).socpe = 'item';
