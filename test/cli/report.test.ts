@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cargorisk } from './cargorisk.js';
+import { cargorisk, ROOT } from './cargorisk.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HOSTILE = `<script>document.title='pwned';window.pwned=1</script><img src=x onerror="window.pwned=2">`;
@@ -148,6 +148,34 @@ describe('cargorisk report', { timeout: 120_000 }, () => {
     const run = await cargorisk(['report', '-', '-o', out], { input });
     expect(run.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('No consignment at or above yellow');
+  });
+
+  it('scores manifests itself, and gives the same counts as from the saved assessments', async () => {
+    const manifest = join(ROOT, 'samples/demo/demo-manifest.json');
+    const direct = join(dir, 'direct.html');
+    const first = await cargorisk(['report', manifest, '-o', direct]);
+    const saved = await cargorisk(['score', manifest, '--out', 'ndjson', '--explain', '--min-channel', 'green']);
+    const assessments = saved.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { channel: keyof typeof counts });
+    const counts = { red: 0, yellow: 0, blue: 0, green: 0 };
+    for (const a of assessments) counts[a.channel]++;
+    const viaFile = join(dir, 'saved.ndjson');
+    writeFileSync(viaFile, saved.stdout);
+    const second = await cargorisk(['report', viaFile, '-o', join(dir, 'via.html')]);
+    for (const [html, run] of [
+      [readFileSync(direct, 'utf8'), first],
+      [readFileSync(join(dir, 'via.html'), 'utf8'), second],
+    ] as const) {
+      for (const [channel, n] of Object.entries(counts)) {
+        expect(html).toMatch(new RegExp(`id="channel-${channel}">.*?<span class="n">${n}</span>`));
+      }
+      expect((html.match(/<article class="consignment /g) ?? []).length).toBe(counts.red + counts.yellow);
+      expect(run.code).toBe(counts.red + counts.yellow > 0 ? 1 : 0);
+    }
+    // Scored here, the report knows each rule set's title; read back, it knows ids and versions.
+    expect(readFileSync(direct, 'utf8')).toMatch(/<code>pegasus<\/code> [^<]+ — /);
   });
 
   it('prints its help, and exits 2 on usage errors', async () => {

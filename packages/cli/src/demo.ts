@@ -15,6 +15,8 @@ import { createScoring } from './score/create-scoring.js';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const SAMPLE_DIRS = ['samples/corpus', 'samples/demo', 'samples/cuscar'];
 const MANIFEST_FILE = /\.(xml|json|ndjson|edi|cuscar|csv)$/i;
+// The generator's ground truth (which consignments it planted targets in) sits beside its samples.
+const NOT_A_MANIFEST = /\.truth\.ndjson$/i;
 
 function* files(dir: string): Generator<string> {
   let names: string[];
@@ -26,7 +28,7 @@ function* files(dir: string): Generator<string> {
   for (const name of names) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) yield* files(path);
-    else if (MANIFEST_FILE.test(name)) yield path;
+    else if (MANIFEST_FILE.test(name) && !NOT_A_MANIFEST.test(name)) yield path;
   }
 }
 

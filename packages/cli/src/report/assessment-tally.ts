@@ -60,6 +60,11 @@ export interface TallyOptions {
  * Counts everything a run meets in constant memory (channels, the score distribution, how often
  * each rule fired) and keeps only what an output must list: the assessments at or above the
  * minimum channel, and the issues up to a cap.
+ *
+ * @example
+ * const tally = new AssessmentTally({ minChannel: 'yellow', keepAssessments: true });
+ * for (const a of assessments) tally.addAssessment(a, 'voyage.xml');
+ * writeFileSync('report.html', renderReport(tally));
  */
 export class AssessmentTally {
   readonly channels: Record<Channel, number> = { green: 0, blue: 0, yellow: 0, red: 0 };
