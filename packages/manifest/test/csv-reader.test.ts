@@ -108,6 +108,17 @@ describe('CSV reader', () => {
     expect(stray.issues[0]).toMatchObject({ code: 'syntax', location: { line: 2, column: 7 } });
   });
 
+  it('rejects a consignment with more rows than limits.maxItemsPerConsignment and reads the next', () => {
+    const rows = Array.from({ length: 8 }, (_, i) => `BIG,${i + 1},ITEM`).join('\n');
+    const r = parseManifest(`consignment_id,item_seq,description\n${rows}\nSMALL,1,ITEM\n`, {
+      format: 'csv',
+      limits: { maxItemsPerConsignment: 5 },
+    });
+    expect(r.manifest.consignments.map((c) => c.id)).toEqual(['SMALL']);
+    expect(r.stats).toEqual({ seen: 2, accepted: 1, rejected: 1 });
+    expect(r.issues).toEqual([expect.objectContaining({ code: 'limit-exceeded', consignmentId: 'BIG' })]);
+  });
+
   it('refuses a header without consignment_id, and an empty input', () => {
     expect(safeParseManifest('id,description\nA,B\n', { format: 'csv' })).toMatchObject({
       success: false,

@@ -177,6 +177,33 @@ describe('CUSCAR reader: integrity', () => {
   });
 });
 
+describe('CUSCAR reader: limits', () => {
+  const head = "UNB+UNOA:3+S+R+1:2+R1'UNH+1+CUSCAR:D:95B:UN'";
+  const tail = "UNT+99+1'UNZ+1+R1'";
+
+  it('rejects a consignment past limits.maxItemsPerConsignment and reads the next', () => {
+    const items = Array.from({ length: 6 }, (_, i) => `GID+${i + 1}+1:CT'FTX+AAA+++ITEM'`).join('');
+    const edi = `${head}CNI+1+BIG'${items}CNI+2+SMALL'GID+1+1:CT'${tail}`;
+    const r = parseManifest(edi, { limits: { maxItemsPerConsignment: 5 } });
+    expect(r.manifest.consignments.map((c) => c.id)).toEqual(['SMALL']);
+    expect(r.issues).toContainEqual(
+      expect.objectContaining({
+        code: 'limit-exceeded',
+        consignmentId: 'BIG',
+        location: expect.objectContaining({ segment: 13 }),
+      }),
+    );
+  });
+
+  it('rejects a description past limits.maxTextLength without holding all of it', () => {
+    const lines = Array.from({ length: 50 }, () => `FTX+AAA+++${'A'.repeat(30)}'`).join('');
+    const edi = `${head}CNI+1+LONG'GID+1+1:CT'${lines}CNI+2+SHORT'GID+1+1:CT'FTX+AAA+++OK'${tail}`;
+    const r = parseManifest(edi, { limits: { maxTextLength: 1000 } });
+    expect(r.manifest.consignments.map((c) => c.id)).toEqual(['SHORT']);
+    expect(r.issues).toContainEqual(expect.objectContaining({ code: 'limit-exceeded', consignmentId: 'LONG' }));
+  });
+});
+
 describe('CUSCAR reader: streaming', () => {
   it('gives the same events at any chunk size, 1 byte included', async () => {
     for (const bytes of [sample(), fixture('release-characters.edi'), fixture('integrity.edi')]) {

@@ -29,6 +29,7 @@ class CsvDriver {
   private index: Map<string, number> | undefined;
   private headerRecord: CsvRecord | undefined;
   private group: Row[] = [];
+  private overflow = false;
   private groupId: string | undefined;
   private headerSent = false;
   private readonly decimal: RegExp;
@@ -50,7 +51,9 @@ class CsvDriver {
     const id = this.cell(record, 'consignment_id');
     if (this.group.length > 0 && id !== this.groupId) this.flush();
     this.groupId = id;
-    this.group.push({ record, problem });
+    // Past the item limit the consignment is rejected anyway; stop holding its rows.
+    if (this.group.length <= this.ctx.limits.maxItemsPerConsignment) this.group.push({ record, problem });
+    else this.overflow = true;
   }
 
   end(): void {
@@ -148,7 +151,9 @@ class CsvDriver {
 
   private flush(): void {
     const rows = this.group;
+    const overflow = this.overflow;
     this.group = [];
+    this.overflow = false;
     if (rows.length === 0) return;
     const first = rows[0]!.record;
     this.sendHeader(first);
@@ -183,11 +188,11 @@ class CsvDriver {
       }
     }
     if (id === '') fail(first, 'consignment_id', 'consignment_id is empty', ISSUE_CODES.invalidRecord);
-    if (rows.length > this.ctx.limits.maxItemsPerConsignment) {
+    if (overflow || rows.length > this.ctx.limits.maxItemsPerConsignment) {
       fail(
         first,
         undefined,
-        `consignment has ${rows.length} goods item rows, more than limits.maxItemsPerConsignment`,
+        `consignment has more than ${this.ctx.limits.maxItemsPerConsignment} goods item rows (limits.maxItemsPerConsignment)`,
         ISSUE_CODES.limitExceeded,
       );
     }

@@ -48,12 +48,16 @@ import { plainlyValid } from './plainly-valid.js';
  */
 
 const FORMAT = 'cuscar';
+// Lists stop growing one past the schema's largest maximum, so the schema still rejects them
+// while a hostile input cannot make them grow without bound.
+const MAX_LIST = 1000;
 
 interface ItemDraft {
   seq: number;
   segment: number;
   line: number;
   description: string[];
+  descriptionLength: number;
   hs?: string;
   hsFrom?: 'pia' | 'rff' | 'gds';
   packages?: number;
@@ -458,13 +462,15 @@ class CuscarDriver {
         }
         const sizeType = text(s.value(2, 0));
         this.container = { number, seals: [], ...(sizeType === undefined ? {} : { sizeType }) };
-        d.containers.push(this.container);
+        if (d.containers.length <= MAX_LIST) d.containers.push(this.container);
         this.zone = 'equipment';
         return;
       }
       case 'SEL': {
         const seal = text(s.value(0, 0));
-        if (this.zone === 'equipment' && seal !== undefined) this.container!.seals.push(seal);
+        if (this.zone === 'equipment' && seal !== undefined && this.container!.seals.length <= MAX_LIST) {
+          this.container!.seals.push(seal);
+        }
         return;
       }
       case 'LOC':
@@ -492,7 +498,7 @@ class CuscarDriver {
         if (this.zone === 'item' && s.value(0, 0) === 'AAA') {
           for (const part of s.components(3)) {
             const t = text(part);
-            if (t !== undefined) this.item!.description.push(t);
+            if (t !== undefined) this.describe(d, s, this.item!, t);
           }
         }
         return;
@@ -520,7 +526,9 @@ class CuscarDriver {
         return;
       case 'SGP': {
         const ref = text(s.value(0, 0));
-        if (this.zone === 'item' && ref !== undefined) this.item!.containerRefs.push(ref);
+        if (this.zone === 'item' && ref !== undefined && this.item!.containerRefs.length <= MAX_LIST) {
+          this.item!.containerRefs.push(ref);
+        }
         return;
       }
       case 'DGS': {
@@ -552,7 +560,14 @@ class CuscarDriver {
       const n = this.number(d, s, rawSeq, 'goods item number');
       if (n !== undefined) seq = n;
     }
-    const item: ItemDraft = { seq, segment: s.index, line: s.line, description: [], containerRefs: [] };
+    const item: ItemDraft = {
+      seq,
+      segment: s.index,
+      line: s.line,
+      description: [],
+      descriptionLength: 0,
+      containerRefs: [],
+    };
     const rawPackages = text(s.value(1, 0));
     if (rawPackages !== undefined) {
       const n = this.number(d, s, rawPackages, 'number of packages');
@@ -561,6 +576,22 @@ class CuscarDriver {
     d.items.push(item);
     this.item = item;
     this.zone = 'item';
+  }
+
+  /** Adds a line of description, up to limits.maxTextLength; past it the consignment is rejected. */
+  private describe(d: ConsignmentDraft, s: EdifactSegment, item: ItemDraft, line: string): void {
+    if (item.descriptionLength > this.ctx.limits.maxTextLength) return;
+    item.descriptionLength += line.length + 1;
+    if (item.descriptionLength > this.ctx.limits.maxTextLength) {
+      d.errors.push({
+        code: ISSUE_CODES.limitExceeded,
+        severity: 'error',
+        message: `goods item ${item.seq}: description longer than ${this.ctx.limits.maxTextLength} characters`,
+        location: this.where(s),
+      });
+      return;
+    }
+    item.description.push(line);
   }
 
   private setHs(item: ItemDraft, code: string, from: 'pia' | 'rff' | 'gds'): void {
@@ -585,7 +616,7 @@ class CuscarDriver {
         else d.loading ??= code;
         return;
       case 'transshipment':
-        d.transshipments.push(code);
+        if (d.transshipments.length <= MAX_LIST) d.transshipments.push(code);
         return;
       default:
         d[field] ??= code;
