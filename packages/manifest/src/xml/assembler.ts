@@ -54,19 +54,21 @@ export class Assembler {
       const record = new ScopeRecord(spec, parent, offset);
       if (spec.kind === 'document') this.document ??= record;
       else if (spec.kind === 'consignment') record.location = this.location(offset);
-      else if (spec.kind === 'goods') this.countItem();
+      else if (spec.kind === 'goods') record.discard = this.countItem();
+      else if (parent?.discard === true) record.discard = true;
       this.stack.push(record);
     }
   }
 
-  private countItem(): void {
+  /** Counts a goods item; past the limit its consignment is marked and the item is not kept. */
+  private countItem(): boolean {
     const owner = this.nearest('consignment');
-    if (owner === undefined) return;
+    if (owner === undefined) return false;
     const n = ((owner.get('#items') as number | undefined) ?? 0) + 1;
     owner.put('#items', n);
-    if (n > this.maxItems && owner.overLimit === undefined) {
-      owner.overLimit = `more than ${this.maxItems} goods items (limits.maxItemsPerConsignment)`;
-    }
+    if (n <= this.maxItems) return false;
+    owner.overLimit ??= `more than ${this.maxItems} goods items (limits.maxItemsPerConsignment)`;
+    return true;
   }
 
   private nearest(kind: string): ScopeRecord | undefined {
@@ -111,7 +113,9 @@ export class Assembler {
       if (record.spec.kind === 'consignment') this.finish(record);
       // Context records (a ULD, a master) are read through `parent` while open and then dropped,
       // so a streamed manifest holds no more than the consignment in hand.
-      else if (record.spec.kind !== 'document' && record.spec.kind !== 'context') record.parent?.children.push(record);
+      else if (record.spec.kind !== 'document' && record.spec.kind !== 'context' && !record.discard) {
+        record.parent?.children.push(record);
+      }
     }
   }
 

@@ -12,6 +12,8 @@ export class ScopeRecord {
   readonly children: ScopeRecord[] = [];
   /** Set when a limit was passed inside this record: it is reported, not accepted. */
   overLimit: string | undefined;
+  /** Not kept once complete (a goods item past the item limit): memory stays bounded. */
+  discard = false;
   /** Where a consignment's element starts, taken when it opens (a streaming driver moves on). */
   location: SourceLocation | undefined;
 
