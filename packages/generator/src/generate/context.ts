@@ -167,7 +167,11 @@ export class GenerationContext {
       kind,
       consignor: this.pool.company(origin).party,
       consignee,
-      notify: rng.chance(0.3) ? (rng.chance(0.5) ? consignee : this.pool.company(this.destination).party) : undefined,
+      notify: rng.chance(0.3)
+        ? rng.chance(0.5)
+          ? structuredClone(consignee)
+          : this.pool.company(this.destination).party
+        : undefined,
       loading,
       discharge: this.arrival,
       transshipments,

@@ -98,7 +98,13 @@ export function locationCountry(code: string): CountryCode | undefined {
 
 /** Turns a draft into a consignment of the model. */
 export function finishDraft(rng: Prng, draft: Draft, sea: boolean, index: number): Consignment {
-  const containers = sea ? (draft.containers ?? makeContainers(rng, draft)) : [];
+  // A consolidation's houses share their master's containers: each gets its own copies, so no two
+  // consignments share an object a consumer might change.
+  const containers = !sea
+    ? []
+    : draft.containers === undefined
+      ? makeContainers(rng, draft)
+      : draft.containers.map((k) => ({ ...k, seals: [...k.seals] }));
   // Optional fields are assigned in model order rather than spread: this runs once per item on
   // million-record benchmarks, and spreads of conditional objects cost more than the rest together.
   const goods: GoodsItem[] = [];
