@@ -110,6 +110,8 @@ class FastXmlReader implements IncrementalReader {
 
   /** 1-based line and column (UTF-16 units) of an absolute offset at or after the last asked. */
   positionOf(offset: number): { line: number; column: number } {
+    // Callers ask in document order; an earlier offset (never expected) gets the line known so far.
+    if (offset < this.lineStart) return { line: this.line, column: 1 };
     const buf = this.buf;
     const end = offset - this.base;
     let i = this.counted - this.base;

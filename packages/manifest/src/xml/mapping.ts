@@ -74,6 +74,13 @@ export interface CompiledMapping {
   readonly roots: ReadonlyMap<string, MapNode>;
 }
 
+// Drivers collect the text of one element at a time, so an element whose text is mapped may not
+// hold another whose text is mapped too; a mapping that asks for it is a bug, caught at load.
+function checkTextNesting(at: MapNode, insideText: boolean): void {
+  if (insideText && at.wantsText) throw new Error(`mapping error: <${at.name}> has text inside mapped text`);
+  for (const child of at.children.values()) checkTextNesting(child, insideText || at.wantsText);
+}
+
 function node(name: string): MapNode {
   return { name, children: new Map(), scopes: [], fields: [], attrs: [], wantsText: false };
 }
@@ -125,6 +132,7 @@ export function compileMapping(
       root.scopes.push(spec);
       place(root, spec);
     }
+    checkTextNesting(root, false);
     map.set(name, root);
   }
   return { format, roots: map };

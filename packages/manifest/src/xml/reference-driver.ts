@@ -52,26 +52,35 @@ function findDoctype(text: string): number {
 
 /** Offset of the first start tag nested deeper than `max` in well-formed XML, or -1. */
 function findTooDeep(text: string, max: number): number {
+  const skip = (from: number, marker: string) => {
+    const at = text.indexOf(marker, from);
+    return at < 0 ? -1 : at + marker.length;
+  };
   let depth = 0;
   for (let i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i)) {
     const c = text.charCodeAt(i + 1);
     if (c === 33 /* ! */) {
-      if (text.startsWith('<!--', i)) i = text.indexOf('-->', i + 4) + 3;
-      else if (text.startsWith('<![CDATA[', i)) i = text.indexOf(']]>', i + 9) + 3;
-      else i = text.indexOf('>', i) + 1;
-    } else if (c === 63 /* ? */) i = text.indexOf('?>', i + 2) + 2;
+      if (text.startsWith('<!--', i)) i = skip(i + 4, '-->');
+      else if (text.startsWith('<![CDATA[', i)) i = skip(i + 9, ']]>');
+      else i = skip(i, '>');
+    } else if (c === 63 /* ? */) i = skip(i + 2, '?>');
     else if (c === 47 /* / */) {
       depth--;
-      i = text.indexOf('>', i) + 1;
+      i = skip(i, '>');
     } else {
       let j = i + 1;
-      for (let ch = text.charCodeAt(j); ch !== 62; ch = text.charCodeAt(++j)) {
-        if (ch === 34 || ch === 39) j = text.indexOf(ch === 34 ? '"' : "'", j + 1);
+      while (j >= 0 && j < text.length && text.charCodeAt(j) !== 62) {
+        const ch = text.charCodeAt(j);
+        if (ch === 34 || ch === 39) {
+          const q = text.indexOf(ch === 34 ? '"' : "'", j + 1);
+          j = q < 0 ? -1 : q + 1;
+        } else j++;
       }
+      if (j < 0 || j >= text.length) return -1;
       if (text.charCodeAt(j - 1) !== 47 && ++depth > max) return i;
       i = j + 1;
     }
-    if (i <= 0) return -1;
+    if (i < 0) return -1;
   }
   return -1;
 }
