@@ -9,6 +9,7 @@ Commands:
   report <file…|-> -o F     the HTML targeting report from assessments or manifests
   rules check <file…>       load rule-set files and print every problem with file:line:column
   rules test <ruleset…>     run rule unit tests (fixture consignments and what each must get)
+  generate --out FILE       write a synthetic manifest with planted targets
   -h, --help                this help; \`cargorisk <command> --help\` for a command's
   --version                 the version
 
@@ -39,6 +40,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   report: async () => {
     const m = await import('./commands/report-command.js');
     return { usage: m.REPORT_USAGE, run: m.reportCommand };
+  },
+  generate: async () => {
+    const m = await import('./commands/generate-command.js');
+    return { usage: m.GENERATE_USAGE, run: m.generateCommand };
   },
   'rules test': async () => {
     const m = await import('./commands/rules-test-command.js');
