@@ -122,6 +122,17 @@ describe('validity', () => {
     expect(wrong).toBeGreaterThan(50);
   });
 
+  it('loads containers within what a container carries, and totals add up', () => {
+    for (const { consignment: c } of generateRecords({ seed: 12, consignments: 1500, plant: { globalShield: 0.1 } })) {
+      const kg = c.goods.reduce((sum, g) => sum + (g.grossKg ?? 0), 0);
+      const packages = c.goods.reduce((sum, g) => sum + (g.packages ?? 0), 0);
+      expect(c.totals.packages).toBe(packages);
+      expect(c.totals.grossKg).toBeCloseTo(kg, 0);
+      expect(c.totals.grossKg! / c.containers.length, c.id).toBeLessThanOrEqual(28_000);
+      expect(c.goods.every((g) => (g.packages ?? 0) >= 1 && (g.grossKg ?? 0) > 0)).toBe(true);
+    }
+  });
+
   it('has no containers by air and containers for every sea consignment', () => {
     const air = generateManifest({ seed: 4, consignments: 100, mode: 'air' }).manifest.consignments;
     expect(air.every((c) => c.containers.length === 0)).toBe(true);

@@ -100,11 +100,16 @@ export function locationCountry(code: string): CountryCode | undefined {
 export function finishDraft(rng: Prng, draft: Draft, sea: boolean, index: number): Consignment {
   // A consolidation's houses share their master's containers: each gets its own copies, so no two
   // consignments share an object a consumer might change.
+  // A house whose planted goods outweigh the shared boxes (bulk precursors) travels in its own.
+  let kg = 0;
+  for (const item of draft.items) kg += item.grossKg;
+  const shared =
+    draft.containers !== undefined && kg <= 26_000 * draft.containers.length ? draft.containers : undefined;
   const containers = !sea
     ? []
-    : draft.containers === undefined
+    : shared === undefined
       ? makeContainers(rng, draft)
-      : draft.containers.map((k) => ({ ...k, seals: [...k.seals] }));
+      : shared.map((k) => ({ ...k, seals: [...k.seals] }));
   // Optional fields are assigned in model order rather than spread: this runs once per item on
   // million-record benchmarks, and spreads of conditional objects cost more than the rest together.
   const goods: GoodsItem[] = [];
