@@ -1,4 +1,5 @@
 import { type ParseResult, parseManifest, readConsignments, safeParseManifest } from '@cargorisk/manifest';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 /*
@@ -195,5 +196,88 @@ describe('case 13: empty, wrong-format and large inputs', () => {
       success: false,
       error: { code: 'limit-exceeded', message: expect.stringMatching(/readConsignments/) },
     });
+  });
+});
+
+describe('untrusted CUSCAR and CSV never crash the reader', () => {
+  const pieces = [
+    "UNA:+.? '",
+    "UNB+UNOC:3+S+R+1:2+IC1'",
+    "UNH+1+CUSCAR:D:95B:UN'",
+    "UNT+5+1'",
+    "UNZ+1+IC1'",
+    "CNI+1+BL1'",
+    "CNI++'",
+    "RFF+BH:H1'",
+    "GID+1+5:CT'",
+    "GID+x+y'",
+    "FTX+AAA+++TEXT'",
+    "PIA+5+0901:HS'",
+    "MEA+AAE+G+KGM:1,5'",
+    "MEA+AAE+G+XXX:1'",
+    "MOA+39:10'",
+    "LOC+9+NLRTM'",
+    "LOC+11+XX'",
+    "NAD+CN+++NAME+++++ZZ'",
+    "EQD+CN+CSQU3054383'",
+    "SEL+S1'",
+    "SGP+C1'",
+    "DGS+IMD++19'",
+    '?',
+    '??',
+    "'",
+    '+',
+    ':',
+    '\r\n',
+    '\u00e9',
+    '\u0000',
+  ];
+  const envelope = "UNA:+.? 'UNB+UNOC:3+S+R+1:2+IC1'UNH+1+CUSCAR:D:95B:UN'";
+  const soup = fc
+    .tuple(fc.boolean(), fc.array(fc.constantFrom(...pieces), { maxLength: 40 }))
+    .map(([wrapped, p]) => (wrapped ? envelope : '') + p.join(''));
+
+  it('CUSCAR: every input is read with reconciled counts or refused with a ManifestParseError', () => {
+    let read = 0;
+    fc.assert(
+      fc.property(soup, (text) => {
+        const r = safeParseManifest(text, { format: 'cuscar' });
+        if (!r.success) {
+          expect(r.error.name).toBe('ManifestParseError');
+          expect(r.error.message).not.toMatch(/the reader failed/);
+          return;
+        }
+        read++;
+        const { stats, issues } = r.data;
+        expect(stats.seen).toBe(stats.accepted + stats.rejected);
+        expect(r.data.manifest.consignments).toHaveLength(stats.accepted);
+        // Every rejected consignment is named by at least one error.
+        expect(issues.filter((i) => i.severity === 'error').length).toBeGreaterThanOrEqual(stats.rejected);
+      }),
+      { seed: 9735, numRuns: 400 },
+    );
+    expect(read).toBeGreaterThan(150);
+  });
+
+  it('CSV: every input is read with reconciled counts or refused with a ManifestParseError', () => {
+    const cells = fc.array(
+      fc.constantFrom('A', '1', '"', '""', ',', ';', '\n', '\r\n', '847810', 'XX', ' ', '|', 'é'),
+      {
+        maxLength: 30,
+      },
+    );
+    fc.assert(
+      fc.property(cells, (parts) => {
+        const text = `consignment_id,item_seq,hs_code,description,consignee_name,consignee_country\n${parts.join('')}`;
+        const r = safeParseManifest(text, { format: 'csv' });
+        if (!r.success) {
+          expect(r.error.message).not.toMatch(/the reader failed/);
+          return;
+        }
+        expect(r.data.stats.seen).toBe(r.data.stats.accepted + r.data.stats.rejected);
+        expect(r.data.manifest.consignments).toHaveLength(r.data.stats.accepted);
+      }),
+      { seed: 4180, numRuns: 400 },
+    );
   });
 });
