@@ -9,7 +9,12 @@ import type { EvaluationContext, Evaluator, Evidence, FiredRule, FiredRules } fr
 import { isInEffect } from '../score/assessment.js';
 import { CONTRACT_OVERRIDES, DOMAIN_OPERATORS, matchedFor } from './reference-operators.js';
 import { resolveReferencePath } from './resolve-reference-path.js';
-import { type EngineCondition, translateCondition, translateSharedConditions } from './translate-rule-set.js';
+import {
+  type EngineCondition,
+  referencedFacts,
+  translateCondition,
+  translateSharedConditions,
+} from './translate-rule-set.js';
 
 /*
  * The reference engine defines what a rule set means by running it through json-rules-engine, the
@@ -54,6 +59,8 @@ interface PreparedScope {
 interface PreparedRuleSet {
   compiled: CompiledRuleSet;
   json: RuleSetJson;
+  /** The facts its conditions read: json-rules-engine hashes every fact it is given on every run. */
+  facts: readonly string[];
   consignment: PreparedScope | undefined;
   item: PreparedScope | undefined;
 }
@@ -99,7 +106,7 @@ function prepare(compiled: CompiledRuleSet): PreparedRuleSet {
       }),
     );
   });
-  return { compiled, json, consignment: scopes.consignment, item: scopes.item };
+  return { compiled, json, facts: [...referencedFacts(json)], consignment: scopes.consignment, item: scopes.item };
 }
 
 interface ConditionResult {
@@ -175,6 +182,13 @@ function toFiredRules(p: PreparedRuleSet, fired: Firings): FiredRule[] {
     }));
 }
 
+// A fact no condition names is never looked up, so leaving it out changes nothing but the cost.
+function pick(facts: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of names) if (Object.hasOwn(facts, name)) out[name] = facts[name];
+  return out;
+}
+
 /**
  * Creates the json-rules-engine reference evaluator over compiled rule sets (it reads their
  * validated JSON, not their indexes). `createScorer(…, { engine: 'reference' })` uses it; call it
@@ -199,9 +213,11 @@ export function createReferenceEvaluator(
       for (const p of prepared) {
         const fired: Firings = new Map();
         if (now === undefined || isInEffect(p.compiled, now)) {
-          if (p.consignment !== undefined) await runScope(p.consignment, cFacts, undefined, explain, fired);
+          if (p.consignment !== undefined) {
+            await runScope(p.consignment, pick(cFacts, p.facts), undefined, explain, fired);
+          }
           if (p.item !== undefined) {
-            for (const g of items) await runScope(p.item, g.facts, g.seq, explain, fired);
+            for (const g of items) await runScope(p.item, pick(g.facts, p.facts), g.seq, explain, fired);
           }
         }
         out.push(toFiredRules(p, fired));

@@ -56,3 +56,18 @@ export function translateSharedConditions(ruleSet: RuleSetJson): Map<string, Eng
   }
   return out;
 }
+
+/** Every fact name a rule set's conditions (shared ones included) read. */
+export function referencedFacts(ruleSet: RuleSetJson): Set<string> {
+  const out = new Set<string>();
+  const walk = (c: unknown): void => {
+    if (!isRecord(c)) return;
+    if (Array.isArray(c.all)) c.all.forEach(walk);
+    else if (Array.isArray(c.any)) c.any.forEach(walk);
+    else if (Object.hasOwn(c, 'not')) walk(c.not);
+    else if (typeof c.fact === 'string') out.add(c.fact);
+  };
+  for (const c of Object.values(ruleSet.conditions ?? {})) walk(c);
+  for (const r of ruleSet.rules) walk(r.conditions);
+  return out;
+}
