@@ -12,6 +12,15 @@ export interface CliIo {
 const FLUSH_AT = 64 * 1024;
 
 /**
+ * The reader of the output went away (`cargorisk score … | head`): there is no point reading on.
+ * Commands stop and exit with what they have seen; nothing more is printed.
+ */
+export class OutputClosedError extends Error {
+  override readonly name = 'OutputClosedError';
+  readonly code = 'output-closed';
+}
+
+/**
  * Buffered, back-pressured writes to a stream: a million NDJSON lines leave as 64 KiB chunks, and
  * the producer waits whenever the consumer (a pipe, a slow terminal) has not caught up, so memory
  * stays flat however fast assessments come.
@@ -32,6 +41,7 @@ export class TextSink {
 
   /** Queues text; resolves at once unless the buffer filled and the stream asked to wait. */
   write(text: string): Promise<void> | undefined {
+    if (this.closed && this.failure === undefined) throw new OutputClosedError('the output was closed by its reader');
     this.parts.push(text);
     this.size += text.length;
     return this.size >= FLUSH_AT ? this.flush() : undefined;

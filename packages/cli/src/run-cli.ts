@@ -1,5 +1,5 @@
 import { UsageError } from './errors.js';
-import type { CliIo } from './io.js';
+import { type CliIo, OutputClosedError } from './io.js';
 
 export const TOP_USAGE = `Usage: cargorisk <command> [options]
 
@@ -102,6 +102,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     return await (await load()).run(rest, io);
   } catch (error) {
+    if (error instanceof OutputClosedError) return 0; // the reader of the output went away: nothing to say
     if (error instanceof UsageError) {
       io.stderr.write(`cargorisk: ${error.message}\n\n${await usageOf(error.command)}\n`);
       return 2;

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { oneOf, parseCommandArgs } from '../args.js';
 import { resolveInputs } from '../input/read-inputs.js';
-import { type CliIo, TextSink } from '../io.js';
+import { type CliIo, OutputClosedError, TextSink } from '../io.js';
 import { ProgressBar } from '../output/progress-bar.js';
 import { formatSummary } from '../output/summary-text.js';
 import { renderTable } from '../output/targeting-table.js';
@@ -75,27 +75,34 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
         }, knownBytes)
       : undefined;
 
-  await assessInputs(sources, scoring.assess, {
-    format: settings.format,
-    stdin: io.stdin,
-    tally,
-    progress,
-    ...(out === 'ndjson'
-      ? {
-          onAssessment: async (assessment) => {
-            if (tally.reports(assessment)) await stdout.write(`${JSON.stringify(assessment)}\n`);
-          },
-        }
-      : {}),
-    ...(out === 'json'
-      ? {}
-      : {
-          onIssue: async (input, issue) => {
-            progress?.clear();
-            await stderr.write(`${formatIssue(input, issue)}\n`);
-          },
-        }),
-  });
+  try {
+    await assessInputs(sources, scoring.assess, {
+      format: settings.format,
+      stdin: io.stdin,
+      tally,
+      progress,
+      ...(out === 'ndjson'
+        ? {
+            onAssessment: async (assessment) => {
+              if (tally.reports(assessment)) await stdout.write(`${JSON.stringify(assessment)}\n`);
+            },
+          }
+        : {}),
+      ...(out === 'json'
+        ? {}
+        : {
+            onIssue: async (input, issue) => {
+              progress?.clear();
+              await stderr.write(`${formatIssue(input, issue)}\n`);
+            },
+          }),
+    });
+  } catch (error) {
+    if (!(error instanceof OutputClosedError)) throw error;
+    // Whoever read the output has gone: stop reading, print nothing more.
+    const partial = tally.summary();
+    return partial.reported > 0 || partial.issues.errors > 0 ? 1 : 0;
+  }
   progress?.clear();
 
   const summary = tally.summary();
