@@ -1,6 +1,6 @@
-import { generateManifest, serializers } from '@cargorisk/generator';
+import { generateConsignments, generateManifest, generateManifestHeader, serializers } from '@cargorisk/generator';
 import type { Consignment, GoodsItem, ManifestFormat, Party } from '@cargorisk/manifest';
-import { parseManifest } from '@cargorisk/manifest';
+import { parseManifest, readConsignments } from '@cargorisk/manifest';
 import { describe, expect, it } from 'vitest';
 
 // Generated manifest → XML serializer → both XML drivers → the same consignments, as far as each
@@ -161,5 +161,22 @@ describe.each(['fast', 'reference'] as const)('XML serializers read back by the 
       const { consignments, ...header } = air;
       expect(Array.from(s.stream!(header, consignments)).join('')).toBe(s.serialize(air));
     }
+  });
+});
+
+describe('XFFM end to end as a stream', () => {
+  it('generated consignments → streamXffm → readConsignments, never joined into one string', async () => {
+    const options = { seed: 21, consignments: 400, mode: 'air' as const };
+    const header = generateManifestHeader(options);
+    const pieces = serializers.xffm!.stream!(header, generateConsignments(options));
+    let accepted = 0;
+    let last: unknown;
+    for await (const event of readConsignments(pieces)) {
+      if (event.type === 'consignment') accepted++;
+      last = event;
+    }
+    const expected = generateManifest(options).manifest.consignments.filter((c) => c.kind !== 'house').length;
+    expect(accepted).toBe(expected);
+    expect(last).toEqual({ type: 'end', stats: { seen: expected, accepted: expected, rejected: 0 } });
   });
 });
