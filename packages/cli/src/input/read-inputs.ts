@@ -58,8 +58,9 @@ export function resolveInputs(command: string, names: readonly string[], cwd: st
         cause,
       });
     }
-    if (!stat.isFile()) throw new UsageError(`${name} is not a file`, command);
-    return { name, path, bytes: stat.size };
+    if (stat.isDirectory()) throw new UsageError(`${name} is a directory, not a manifest file`, command);
+    // A pipe (`<(zcat voyage.edi.gz)`) or a device has no size known in advance.
+    return stat.isFile() ? { name, path, bytes: stat.size } : { name, path };
   });
 }
 
