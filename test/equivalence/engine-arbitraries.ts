@@ -584,12 +584,12 @@ const topConditionArb = (scope: 'item' | 'consignment', shared: readonly string[
 
 const ACTIONS = ['document-check', 'physical-examination', 'non-intrusive-scan', 'post-clearance-audit'];
 
-const ruleArb = (id: string, shared: readonly string[]): fc.Arbitrary<Json> =>
+const ruleArb = (id: string, shared: SharedNames): fc.Arbitrary<Json> =>
   fc.constantFrom<'item' | 'consignment'>('item', 'consignment').chain((scope) =>
     fc
       .record(
         {
-          conditions: topConditionArb(scope, shared),
+          conditions: topConditionArb(scope, scope === 'item' ? [...shared.any, ...shared.item] : shared.any),
           score: fc.constantFrom(-20, -5, 0, 5, 10, 20, 30, 50),
           action: fc.option(fc.constantFrom(...ACTIONS), { nil: undefined }),
           channel: fc.option(fc.constantFrom('yellow', 'red', 'blue'), { nil: undefined, freq: 6 }),
@@ -612,18 +612,41 @@ const ruleArb = (id: string, shared: readonly string[]): fc.Arbitrary<Json> =>
       })),
   );
 
-// Shared conditions use consignment facts only, so every rule may reference them whatever its scope;
-// each may reference the ones defined before it (never a cycle).
-const sharedArb: fc.Arbitrary<Record<string, Json>> = fc.integer({ min: 0, max: 3 }).chain((n) => {
-  const names = Array.from({ length: n }, (_, i) => `shared-${i}`);
-  return fc.tuple(...names.map((_, i) => conditionArb('consignment', names.slice(0, i), 1))).map((conds) => {
-    const out: Record<string, Json> = {};
-    conds.forEach((c, i) => {
-      out[names[i] as string] = c;
-    });
-    return out;
+/** Shared condition names: `any` read consignment facts only; `item` read item facts too. */
+interface SharedNames {
+  any: string[];
+  item: string[];
+}
+
+// Shared conditions of the first kind read consignment facts only, so every rule may reference them
+// whatever its scope; those of the second kind read item facts and only item-scope rules reference
+// them. Each may reference the ones defined before it, so there is never a cycle.
+const sharedArb: fc.Arbitrary<Record<string, Json>> = fc
+  .tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 2 }))
+  .chain(([n, m]) => {
+    const names = Array.from({ length: n }, (_, i) => `shared-${i}`);
+    const itemNames = Array.from({ length: m }, (_, i) => `item-shared-${i}`);
+    return fc
+      .tuple(
+        fc.tuple(...names.map((_, i) => conditionArb('consignment', names.slice(0, i), 1))),
+        fc.tuple(...itemNames.map((_, i) => conditionArb('item', [...names, ...itemNames.slice(0, i)], 1))),
+      )
+      .map(([conds, itemConds]) => {
+        const out: Record<string, Json> = {};
+        conds.forEach((c, i) => {
+          out[names[i] as string] = c;
+        });
+        itemConds.forEach((c, i) => {
+          out[itemNames[i] as string] = c;
+        });
+        return out;
+      });
   });
-});
+
+const sharedNames = (shared: Record<string, Json>): SharedNames => {
+  const names = Object.keys(shared);
+  return { any: names.filter((n) => !n.startsWith('item-')), item: names.filter((n) => n.startsWith('item-')) };
+};
 
 /** A random rule set (valid by construction) with the given id. */
 export const ruleSetArb = (id: string): fc.Arbitrary<Json> =>
@@ -653,7 +676,7 @@ export const ruleSetArb = (id: string): fc.Arbitrary<Json> =>
     })
     .chain(({ lists, shared, yellow, gap, random, effective }) =>
       fc.integer({ min: 1, max: 6 }).chain((n) =>
-        fc.tuple(...Array.from({ length: n }, (_, i) => ruleArb(`R${i + 1}`, Object.keys(shared)))).map((rules) => {
+        fc.tuple(...Array.from({ length: n }, (_, i) => ruleArb(`R${i + 1}`, sharedNames(shared)))).map((rules) => {
           const json: Json = {
             id,
             version: '1',
