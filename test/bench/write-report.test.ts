@@ -29,6 +29,16 @@ const report: BenchReport = {
       ratio: 648.4,
       ratioTo: 'compiled ÷ this',
       notes: 'a | pipe in a note',
+      method: 'driven through the reference engine',
+    },
+    {
+      scenario: 'score',
+      name: 'score 10 rules',
+      engine: 'json-rules-engine',
+      explain: false,
+      rules: 10,
+      consignmentsPerSec: 20_000,
+      method: 'driven through the reference engine',
     },
     { scenario: 'parse', name: 'parse csv', format: 'csv', skipped: 'no csv serializer' },
     { scenario: 'e2e', name: 'e2e json', format: 'json', failed: 'readers disagree' },
@@ -56,8 +66,9 @@ describe('the results writer', () => {
     expect(md).toContain(
       '| score 1,000 rules | json-rules-engine | off | 1,000 | 190 | 648× compiled ÷ this | measured |',
     );
-    expect(md).toContain('- **score 1,000 rules**: a | pipe in a note');
+    expect(md).toContain('- **score 1,000 rules, json-rules-engine**: a | pipe in a note');
     expect(md).toContain('skipped: no csv serializer');
+    expect(md.split('driven through the reference engine')).toHaveLength(2);
     expect(md).toContain('FAILED: readers disagree');
   });
 

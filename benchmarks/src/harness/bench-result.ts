@@ -32,6 +32,8 @@ export interface BenchResult {
   /** Set when a correctness check before timing failed (engines or readers disagree): no figure. */
   failed?: string;
   notes?: string;
+  /** How the engine or reader was driven: the same for every row of it, printed once per scenario. */
+  method?: string;
 }
 
 export interface BenchReport {

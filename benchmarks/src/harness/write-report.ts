@@ -41,17 +41,33 @@ export function renderMarkdown(report: BenchReport): string {
     lines.push(`| ${columns.map((c) => c.title).join(' | ')} |`);
     lines.push(`| ${columns.map((c) => (c.numeric ? '---:' : '---')).join(' | ')} |`);
     for (const row of rows) lines.push(`| ${columns.map((c) => cell(c.value(row))).join(' | ')} |`);
+    const methods = new Map<string, string>();
+    for (const r of rows) if (r.method !== undefined) methods.set(rowLabel(r), r.method);
+    if (methods.size > 0) {
+      lines.push('', 'How each was run:', '');
+      for (const [label, method] of methods) lines.push(`- **${label}**: ${method}`);
+    }
     const notes = rows.filter((r) => r.notes !== undefined || r.skipped !== undefined || r.failed !== undefined);
     if (notes.length > 0) {
-      lines.push('');
+      lines.push('', 'Notes:', '');
       for (const r of notes) {
-        if (r.failed !== undefined) lines.push(`- **${r.name}**: FAILED: ${r.failed}`);
-        if (r.skipped !== undefined) lines.push(`- **${r.name}**: skipped: ${r.skipped}`);
-        if (r.notes !== undefined) lines.push(`- **${r.name}**: ${r.notes}`);
+        const label = r.engine === undefined && r.reader === undefined ? r.name : `${r.name}, ${rowLabel(r)}`;
+        if (r.failed !== undefined) lines.push(`- **${label}**: FAILED: ${r.failed}`);
+        if (r.skipped !== undefined) lines.push(`- **${label}**: skipped: ${r.skipped}`);
+        if (r.notes !== undefined) lines.push(`- **${label}**: ${r.notes}`);
       }
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** `json-rules-engine (direct, explain on)`, `fast-xml-parser`: what a row's engine or reader was. */
+function rowLabel(r: BenchResult): string {
+  const what = r.engine ?? r.reader ?? r.name;
+  const extra = [r.variant, r.engine !== undefined && r.explain ? 'explain on' : undefined].filter(
+    (x) => x !== undefined,
+  );
+  return extra.length > 0 ? `${what} (${extra.join(', ')})` : what;
 }
 
 interface Column {

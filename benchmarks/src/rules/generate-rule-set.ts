@@ -48,9 +48,9 @@ export interface GenerateRuleSetOptions {
   sample?: readonly Consignment[];
   /**
    * The chance that a list item is drawn from the sample rather than made up. The default keeps
-   * about 25 such items whatever the size, so hits per consignment stay near constant and the
-   * figures show the cost of rule count, not of more hits.
-   * @default min(0.3, 25 / rules)
+   * about 25 such items whatever the size (rules hold two items on average), so hits per
+   * consignment stay near constant and the figures show the cost of rule count, not of more hits.
+   * @default min(1, 12 / rules)
    */
   hitShare?: number;
 }
@@ -130,7 +130,7 @@ function sampleValues(sample: readonly Consignment[]): SampleValues {
  */
 export function generateRuleSet(options: GenerateRuleSetOptions): GeneratedRuleSet {
   const random = seededRandom(options.seed ?? 1);
-  const hitShare = options.hitShare ?? Math.min(0.3, 25 / Math.max(1, options.rules));
+  const hitShare = options.hitShare ?? Math.min(1, 12 / Math.max(1, options.rules));
   const fromSample = sampleValues(options.sample ?? []);
   // Made-up items must miss the data: HS codes that prefix no sampled code, countries not sampled.
   const sampledHs = fromSample.hs;
