@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { serializers } from '@cargorisk/generator';
+import { generateManifest, serializers } from '@cargorisk/generator';
 import { type Consignment, type Manifest, parseManifest, readConsignments } from '@cargorisk/manifest';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -92,6 +92,18 @@ describe.each(['cuscar', 'csv'] as const)('%s serializer round trip', (format) =
     expect(back.consignments.map((c) => comparable(c, format))).toEqual(
       manifest.consignments.map((c) => comparable(c, format)),
     );
+  });
+
+  it('reads back a generated manifest (planted targets and awkward variations included)', () => {
+    for (const mode of ['sea', 'air'] as const) {
+      const { manifest } = generateManifest({ seed: 20261130, consignments: 60, mode });
+      const { manifest: back, stats } = parseManifest(serializer.serialize(manifest));
+      expect(stats).toEqual({ seen: 60, accepted: 60, rejected: 0 });
+      expect(back.transport).toEqual(manifest.transport);
+      expect(back.consignments.map((c) => comparable(c, format))).toEqual(
+        manifest.consignments.map((c) => comparable(c, format)),
+      );
+    }
   });
 
   it('streams the same text as the whole form, and the streamed text reads back piece by piece', async () => {

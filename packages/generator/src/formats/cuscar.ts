@@ -30,13 +30,15 @@ const seg = (tag: string, ...elements: (string | readonly string[])[]): string =
   return parts.length === 0 ? `${tag}'\n` : `${tag}+${parts.join('+')}'\n`;
 };
 
+/** An ISO 8601 date as DTM C507 value and format (102, 203, 204; 303/304 with a time zone). */
 function edifactDate(iso: string): [string, string] | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(iso);
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(iso);
   if (m === null) return undefined;
   const day = `${m[1]}${m[2]}${m[3]}`;
   if (m[4] === undefined) return [day, '102'];
-  if (m[6] === undefined) return [`${day}${m[4]}${m[5]}`, '203'];
-  return [`${day}${m[4]}${m[5]}${m[6]}`, '204'];
+  const zone = m[7] === undefined ? '' : m[7] === 'Z' ? 'UTC' : m[7].replace(':', '');
+  const time = `${day}${m[4]}${m[5]}${m[6] ?? ''}${zone}`;
+  return [time, `${zone === '' ? '2' : '3'}${m[6] === undefined ? '03' : '04'}`];
 }
 
 function nad(role: string, party: Party): string {
@@ -115,7 +117,7 @@ export function* streamCuscar(header: ManifestHeader, consignments: Iterable<Con
   const reference = header.id.replace(/[^A-Za-z0-9]/g, '').slice(0, 14) || 'CARGORISK';
   const t = header.transport;
   const prepared = edifactDate(t?.departure?.date ?? '2026-01-01T00:00') ?? ['202601010000', '203'];
-  const stamp = prepared[0].slice(2, 8) + ':' + (prepared[0].slice(8, 12) || '0000');
+  const stamp = `${prepared[0].slice(2, 8)}:${prepared[0].slice(8, 12).padEnd(4, '0')}`;
   let head = "UNA:+.? '\n" + seg('UNB', ['UNOY', '3'], ['CARGORISK', 'ZZZ'], ['CUSTOMS', 'ZZZ'], stamp, reference);
   const body: string[] = [seg('UNH', '1', ['CUSCAR', 'D', '95B', 'UN']), seg('BGM', '85', header.id, '9')];
   if (t !== undefined) {

@@ -110,14 +110,26 @@ export function edifactNumber(text: string): number {
   return Number(text.replace(',', '.'));
 }
 
-/** DTM C507 value in format 2379 → ISO 8601, or undefined for a format we do not read. */
+/**
+ * DTM C507 value in format 2379 → ISO 8601, or undefined for a format we do not read:
+ * 102 CCYYMMDD, 203 CCYYMMDDHHMM, 204 CCYYMMDDHHMMSS, and 303 / 304 (the same with a time zone,
+ * read as `UTC`, `Z` or a ±HHMM offset).
+ */
 export function edifactDate(value: string, format: string): string | undefined {
-  const digits = /^\d+$/.test(value);
-  if (!digits) return undefined;
-  const date = `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}`;
-  if ((format === '102' || format === '') && value.length === 8) return date;
-  if (format === '203' && value.length === 12) return `${date}T${value.slice(8, 10)}:${value.slice(10, 12)}`;
-  if (format === '204' && value.length === 14)
-    return `${date}T${value.slice(8, 10)}:${value.slice(10, 12)}:${value.slice(12, 14)}`;
+  let zone = '';
+  let digits = value;
+  if (format === '303' || format === '304') {
+    const m = /^(\d+)(UTC|GMT|Z|[+-]\d{2}:?\d{2})$/.exec(value);
+    if (m === null) return undefined;
+    digits = m[1]!;
+    zone = m[2]!.length <= 3 && !/\d/.test(m[2]!) ? 'Z' : `${m[2]!.slice(0, 3)}:${m[2]!.slice(-2)}`;
+    format = format === '303' ? '203' : '204';
+  }
+  if (!/^\d+$/.test(digits)) return undefined;
+  const date = `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`;
+  if ((format === '102' || format === '') && digits.length === 8) return date;
+  if (format === '203' && digits.length === 12) return `${date}T${digits.slice(8, 10)}:${digits.slice(10, 12)}${zone}`;
+  if (format === '204' && digits.length === 14)
+    return `${date}T${digits.slice(8, 10)}:${digits.slice(10, 12)}:${digits.slice(12, 14)}${zone}`;
   return undefined;
 }
