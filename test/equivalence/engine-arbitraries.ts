@@ -85,7 +85,7 @@ export const PATTERNS = [
   'ltd$|gmbh$',
 ];
 const ADDRESS_LINES = ['PO BOX 1', 'PO BOX 7', 'Main St 5', 'Zone Franche'];
-const POSTCODES = ['75008', '12', 'EC1A 1BB'];
+const POSTCODES = ['75008', '12', 'EC1A 1BB', '5', '0012abc'];
 
 // ---------------------------------------------------------------------------------------------
 // Text with noise
@@ -522,6 +522,16 @@ function leafArb(scope: 'item' | 'consignment'): fc.Arbitrary<Json> {
       );
     }
     if (fact.type === 'party') {
+      // Strings that json-rules-engine's own numeric operators would read as numbers ("12" > 5).
+      options.push(
+        fc
+          .tuple(
+            fc.constantFrom('$.address.postcode', '$.id', '$.name'),
+            fc.constantFrom('lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'),
+            fc.constantFrom(0, 5, 12, 100),
+          )
+          .map(([path, operator, value]) => ({ ...base, path, operator, value })),
+      );
       options.push(
         fc
           .tuple(
