@@ -132,6 +132,38 @@ describe('cargorisk report', { timeout: 120_000 }, () => {
     await page.close();
   });
 
+  it("shows a scored manifest's hostile text as text, in the goods and the evidence", async () => {
+    const manifest = {
+      id: 'HOSTILE-1',
+      consignments: [
+        {
+          id: 'EVIL<i>1</i>',
+          kind: 'direct',
+          parties: {
+            consignee: { name: `J SMITH ${HOSTILE}`, address: { lines: ['FLAT 2, 1 HIGH STREET'], country: 'GB' } },
+          },
+          goods: [{ seq: 1, hsCode: '310230', description: `AMMONIUM NITRATE ${HOSTILE}`, grossKg: 25000 }],
+        },
+      ],
+    };
+    const input = join(dir, 'hostile.json');
+    writeFileSync(input, JSON.stringify(manifest));
+    const out = join(dir, 'hostile.html');
+    const run = await cargorisk(['report', input, '-o', out]);
+    expect(run.code).toBe(1);
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(out).href);
+    const article = page.locator('article.consignment');
+    expect(await article.count()).toBe(1);
+    const text = await article.innerText();
+    expect(text).toContain('EVIL<i>1</i>');
+    expect(text).toContain(`J SMITH ${HOSTILE} (GB)`);
+    expect(text).toContain(`310230 AMMONIUM NITRATE ${HOSTILE}`);
+    expect(await page.locator('script, img, i').count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
+    await page.close();
+  });
+
   it('reads assessments from stdin and reports a line that is not one, with its number', async () => {
     const input = `${JSON.stringify(GREENS[0])}\n{"consignmentId": 42}\nnot json\n`;
     const out = join(dir, 'stdin.html');

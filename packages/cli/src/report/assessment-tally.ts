@@ -7,12 +7,15 @@ import {
   type HitView,
   type RuleSetRef,
 } from './assessment-view.js';
+import type { ConsignmentContext } from './consignment-context.js';
 
 /** An assessment kept for listing, with the input it came from. */
 export interface ListedAssessment {
   readonly assessment: AssessmentView;
   /** The input's name as given on the command line, when known. */
   readonly input?: string;
+  /** Who, where and what, when the consignment itself was at hand (not read back from NDJSON). */
+  readonly context?: ConsignmentContext;
 }
 
 /** An issue met while reading, with the input it came from. */
@@ -104,7 +107,8 @@ export class AssessmentTally {
     this.inputs.push(name);
   }
 
-  addAssessment(assessment: AssessmentView, input?: string): void {
+  /** Counts an assessment, and keeps it if it is listed; `context` is asked for only then. */
+  addAssessment(assessment: AssessmentView, input?: string, context?: () => ConsignmentContext): void {
     this.assessed++;
     this.read++;
     this.channels[assessment.channel]++;
@@ -112,7 +116,11 @@ export class AssessmentTally {
     for (const ref of assessment.ruleSets) if (!this.ruleSets.has(ref.id)) this.ruleSets.set(ref.id, ref);
     for (const hit of assessment.hits) this.countHit(hit);
     if (this.options.keepAssessments && this.reports(assessment)) {
-      this.listed.push(input === undefined ? { assessment } : { assessment, input });
+      this.listed.push({
+        assessment,
+        ...(input === undefined ? {} : { input }),
+        ...(context === undefined ? {} : { context: context() }),
+      });
     }
   }
 

@@ -1,6 +1,7 @@
 import { formatCount, formatLocation, formatValue } from '../output/terminal-text.js';
 import type { AssessmentTally, ListedAssessment } from './assessment-tally.js';
 import type { Channel, EvidenceView, HitView } from './assessment-view.js';
+import type { ConsignmentContext } from './consignment-context.js';
 import { escapeHtml as e } from './html-escape.js';
 import { renderHistogram } from './score-histogram.js';
 
@@ -49,6 +50,8 @@ article.red{border-left-color:var(--red)}article.yellow{border-left-color:#f7900
 article h3{margin:0 0 4px;font-size:17px;display:flex;gap:10px;align-items:baseline;flex-wrap:wrap}
 .cid{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .score{margin-left:auto;font-variant-numeric:tabular-nums}
+dl.context{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:8px 0 10px;font-size:14px}
+dl.context dt{color:var(--muted)}dl.context dd{margin:0}ul.goods{margin:0;padding-left:18px}
 ul.evidence{margin:0;padding-left:18px}ul.evidence li{margin:2px 0}
 code,.value{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:13px;overflow-wrap:anywhere}
 .value{background:var(--tint);border:1px solid var(--line);border-radius:3px;padding:0 3px}
@@ -96,7 +99,26 @@ function renderHit(hit: HitView, explained: boolean): string {
   );
 }
 
-function renderConsignment({ assessment: a, input }: ListedAssessment, index: number, explained: boolean): string {
+function renderContext(context: ConsignmentContext | undefined): string {
+  if (context === undefined) return '';
+  const rows: string[] = [];
+  if (context.consignor !== undefined) rows.push(`<dt>Consignor</dt><dd>${e(context.consignor)}</dd>`);
+  if (context.consignee !== undefined) rows.push(`<dt>Consignee</dt><dd>${e(context.consignee)}</dd>`);
+  if (context.route !== undefined) rows.push(`<dt>Route</dt><dd>${e(context.route)}</dd>`);
+  if (context.goods.length > 0) {
+    const goods = context.goods
+      .map((g) => `<li>${g.hsCode === undefined ? '' : `<code>${e(g.hsCode)}</code> `}${e(g.description)}</li>`)
+      .join('');
+    rows.push(`<dt>Goods</dt><dd><ul class="goods">${goods}</ul></dd>`);
+  }
+  return rows.length === 0 ? '' : `<dl class="context">${rows.join('')}</dl>`;
+}
+
+function renderConsignment(
+  { assessment: a, input, context }: ListedAssessment,
+  index: number,
+  explained: boolean,
+): string {
   // Read back from NDJSON, an assessment knows its manifest's format but not its file name.
   const where = formatLocation(input ?? (a.source.format === undefined ? '' : `(${a.source.format})`), a.source);
   const actions = a.actions.length === 0 ? 'none' : a.actions.map(e).join(', ');
@@ -104,6 +126,7 @@ function renderConsignment({ assessment: a, input }: ListedAssessment, index: nu
     `<article class="consignment ${a.channel}" id="c${index}" data-consignment="${e(a.consignmentId)}" data-channel="${a.channel}">` +
     `<h3>${badge(a.channel)} <span class="cid">${e(a.consignmentId)}</span><span class="score">score ${e(String(a.score))}</span></h3>` +
     `<p class="meta">Actions: ${actions}${where === '' ? '' : ` · Source: <code>${e(where)}</code>`}</p>` +
+    renderContext(context) +
     (a.hits.length === 0
       ? '<p class="empty">No rule fired.</p>'
       : `<table class="hits"><thead><tr><th class="num">Score</th><th>Rule</th><th>Finding</th><th>Evidence</th></tr></thead><tbody>${a.hits

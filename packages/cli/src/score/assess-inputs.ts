@@ -3,6 +3,7 @@ import { type InputSource, readInputs } from '../input/read-inputs.js';
 import type { ProgressBar } from '../output/progress-bar.js';
 import type { AssessmentTally } from '../report/assessment-tally.js';
 import type { AssessmentView } from '../report/assessment-view.js';
+import { consignmentContext } from '../report/consignment-context.js';
 
 /** Whatever turns a consignment into an assessment: the scorer, wrapped. */
 export type Assess = (
@@ -51,7 +52,7 @@ export async function assessInputs(
         break;
       case 'consignment': {
         const assessment = await assess(event.consignment, header);
-        tally.addAssessment(assessment, event.source);
+        tally.addAssessment(assessment, event.source, () => consignmentContext(event.consignment));
         await options.onAssessment?.(assessment, event.source);
         for (const w of event.warnings) await issue(event.source, w);
         options.progress?.tick();
