@@ -181,3 +181,32 @@ describe('createReferenceEvaluator', () => {
     expect(await after.evaluate(consignment({}))).toEqual([[]]);
   });
 });
+
+describe('createReferenceEvaluator under concurrent calls', () => {
+  // json-rules-engine keeps a running/finished status on the engine: a run that finishes while
+  // another is under way would make the other skip its rules. Concurrent evaluations must not.
+  test('gives the same answers to consignments evaluated at once as one by one', async () => {
+    const rs = ruleSet([
+      rule('K', 'consignment', { all: [{ fact: 'kind', operator: 'equal', value: 'house' }] }),
+      rule('HS', 'item', { all: [{ fact: 'hsCode', operator: 'hsIn', value: { list: 'hs' } }] }),
+    ]);
+    const evaluator = createReferenceEvaluator([rs]);
+    // Different numbers of goods items make the runs of different consignments interleave.
+    const consignments = Array.from({ length: 60 }, (_, i) =>
+      consignment({
+        id: `C${i}`,
+        kind: i % 2 === 0 ? 'house' : 'master',
+        goods: Array.from({ length: i % 5 }, (_, g) => ({
+          seq: g + 1,
+          hsCode: (i + g) % 3 === 0 ? '310230' : '8471',
+          description: 'x',
+        })),
+      }),
+    );
+    const oneByOne = [];
+    for (const c of consignments) oneByOne.push(await evaluator.evaluate(c));
+    const atOnce = await Promise.all(consignments.map((c) => evaluator.evaluate(c)));
+    expect(atOnce).toEqual(oneByOne);
+    expect(oneByOne.filter((f) => (f[0]?.length ?? 0) > 0).length).toBeGreaterThan(20);
+  });
+});

@@ -204,25 +204,34 @@ export function createReferenceEvaluator(
 ): ReferenceEvaluator {
   const prepared = ruleSets.map(prepare);
   const explain = options.explain === true;
-  return {
-    async evaluate(c, context) {
-      const now = options.now?.getTime();
-      const cFacts = consignmentFacts(c, context);
-      const items = c.goods.map((g) => ({ seq: g.seq, facts: { ...cFacts, ...itemFacts(g) } }));
-      const out: FiredRule[][] = [];
-      for (const p of prepared) {
-        const fired: Firings = new Map();
-        if (now === undefined || isInEffect(p.compiled, now)) {
-          if (p.consignment !== undefined) {
-            await runScope(p.consignment, pick(cFacts, p.facts), undefined, explain, fired);
-          }
-          if (p.item !== undefined) {
-            for (const g of items) await runScope(p.item, pick(g.facts, p.facts), g.seq, explain, fired);
-          }
+  const run = async (c: Consignment, context: EvaluationContext | undefined): Promise<FiredRules> => {
+    const now = options.now?.getTime();
+    const cFacts = consignmentFacts(c, context);
+    const items = c.goods.map((g) => ({ seq: g.seq, facts: { ...cFacts, ...itemFacts(g) } }));
+    const out: FiredRule[][] = [];
+    for (const p of prepared) {
+      const fired: Firings = new Map();
+      if (now === undefined || isInEffect(p.compiled, now)) {
+        if (p.consignment !== undefined) {
+          await runScope(p.consignment, pick(cFacts, p.facts), undefined, explain, fired);
         }
-        out.push(toFiredRules(p, fired));
+        if (p.item !== undefined) {
+          for (const g of items) await runScope(p.item, pick(g.facts, p.facts), g.seq, explain, fired);
+        }
       }
-      return out;
+      out.push(toFiredRules(p, fired));
+    }
+    return out;
+  };
+  // json-rules-engine keeps one running/finished status per engine: a run that finishes while
+  // another is between its start and its first rule makes that one skip every rule. Evaluations
+  // are therefore queued, one at a time per evaluator, whatever the caller does.
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    evaluate(c, context) {
+      const result = queue.then(() => run(c, context));
+      queue = result.catch(() => undefined);
+      return result;
     },
   };
 }
