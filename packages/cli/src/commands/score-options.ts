@@ -19,7 +19,7 @@ export const SCORE_OPTIONS_HELP = `  --rules PACK|FILE   a rule pack id or a rul
   --seed S            seed of the random selection, to replay an audit  [default: cargorisk]
   --format F          the input format instead of detecting it: ${FORMATS.join(', ')}
   --min-channel C     list consignments at or above green, blue, yellow or red  [default: yellow]
-  --limit N           list at most N consignments in the table or report`;
+  --limit N           list at most N consignments in the table, json or report`;
 
 export interface ScoreSettings {
   rules: string[] | undefined;
