@@ -1,5 +1,4 @@
 import type { Consignment, GoodsItem, Transport } from '@cargorisk/manifest';
-import { LRUCache } from 'lru-cache';
 import { CONSIGNMENT_FACT_GETTERS } from '../facts/consignment-facts.js';
 import { FACTS } from '../facts/fact-catalogue.js';
 import { ITEM_FACT_GETTERS } from '../facts/item-facts.js';
@@ -18,6 +17,7 @@ import type { CompiledRuleSet } from './compile-rule-set.js';
 import { HsPrefixIndex } from './hs-index.js';
 import { KeywordAutomaton } from './keyword-automaton.js';
 import { type CondNode, type LeafNode, PROGRAM, type ResolvedList } from './program.js';
+import { TextCache } from './text-cache.js';
 
 /*
  * The compiled engine. Built once per scorer from every rule set it loads:
@@ -74,7 +74,7 @@ export interface CompiledEvaluator {
 }
 
 const CACHE_TEXT_MAX = 2_048;
-const CACHE_ENTRIES = 4_096;
+const CACHE_ENTRIES = 10_000;
 
 export function createCompiledEvaluator(
   ruleSets: readonly CompiledRuleSet[],
@@ -251,18 +251,11 @@ export function createCompiledEvaluator(
   let consTouchedItemCount = 0;
   let touchedEpoch = 0;
 
-  // Repeated descriptions and party names are folded and scanned once. lru-cache preallocates its slots,
-  // so the caches are made on first use and kept moderate.
-  let kwCacheStore: LRUCache<string, number[]> | undefined;
-  let partyCacheStore: LRUCache<string, string> | undefined;
-  const kwCache = () => {
-    kwCacheStore ??= new LRUCache<string, number[]>({ max: CACHE_ENTRIES });
-    return kwCacheStore;
-  };
-  const partyCache = () => {
-    partyCacheStore ??= new LRUCache<string, string>({ max: CACHE_ENTRIES });
-    return partyCacheStore;
-  };
+  // Repeated descriptions and party names are folded and scanned once.
+  const kwCacheStore = new TextCache<number[]>(CACHE_ENTRIES);
+  const partyCacheStore = new TextCache<string>(CACHE_ENTRIES);
+  const kwCache = () => kwCacheStore;
+  const partyCache = () => partyCacheStore;
 
   const mark = (probe: Probe, entryId: number) => {
     const entry = entries[entryId] as Entry;
