@@ -348,6 +348,32 @@ describe('bounded work', () => {
   });
 });
 
+describe('many keyword hits', () => {
+  it('reports each of 20,000 keywords present in one description once', () => {
+    const words = Array.from({ length: 20_000 }, (_, i) => `w${i.toString(36)}`);
+    const rs = compileRuleSet({
+      id: 'dense',
+      version: '1',
+      title: 'dense',
+      lists: { kw: { kind: 'keywords', items: words } },
+      rules: [
+        {
+          id: 'KW',
+          scope: 'item',
+          conditions: { all: [{ fact: 'description', operator: 'mentions', value: { list: 'kw' } }] },
+          event: { type: 'target', params: { score: 1, message: 'kw' } },
+        },
+      ],
+      scoring: { thresholds: { yellow: 30, red: 60 } },
+    });
+    const description = `${words.join(' ')} ${words.join(' ')}`;
+    const a = createScorer([rs], { explain: true }).score(
+      consignment({ goods: [{ seq: 1, description, containerRefs: [] }] }),
+    );
+    expect(a.hits[0]?.evidence[0]?.matched).toEqual(words);
+  });
+});
+
 describe('engines', () => {
   it('the reference engine refuses synchronous scoring and answers asynchronously', async () => {
     const rs = ruleSetOf([{ id: 'R', when: { fact: 'hsCodes', operator: 'hsIn', value: ['3102'] } }]);

@@ -278,6 +278,8 @@ export function createCompiledEvaluator(
     }
   };
 
+  const kwSeen = new Float64Array(automaton.keywords.length);
+  let scanEpoch = 0;
   const keywordsOf = (text: string): number[] => {
     const cacheable = text.length <= CACHE_TEXT_MAX;
     if (cacheable) {
@@ -285,8 +287,13 @@ export function createCompiledEvaluator(
       if (hit !== undefined) return hit;
     }
     const found: number[] = [];
+    // A keyword found many times in a long text is reported once (a stamp per keyword, not a search).
+    scanEpoch++;
     automaton.scan(foldText(text), (kw) => {
-      if (!found.includes(kw)) found.push(kw);
+      if (kwSeen[kw] !== scanEpoch) {
+        kwSeen[kw] = scanEpoch;
+        found.push(kw);
+      }
     });
     if (cacheable) kwCache().set(text, found);
     return found;
