@@ -14,7 +14,7 @@ import { DEFAULT_VOCABULARY, makeConsignmentArb, transportArb, type Vocabulary }
  */
 
 const SEED = Number(process.env.CARGORISK_EQUIVALENCE_SEED ?? 20261130);
-const RUNS = Number(process.env.CARGORISK_PACK_EQUIVALENCE_RUNS ?? 500);
+const RUNS = Number(process.env.CARGORISK_PACK_EQUIVALENCE_RUNS ?? 300);
 const NOW = new Date('2026-11-30T12:00:00Z');
 
 let ruleSets: CompiledRuleSet[];
