@@ -67,6 +67,7 @@ interface RuleInfo {
 }
 
 type Tri = 0 | 1 | 2; // false, true, unknown
+type ConsGetter = (c: Consignment, t: Transport | undefined) => unknown;
 
 /** The compiled evaluator over a scorer's rule sets. */
 export interface CompiledEvaluator {
@@ -131,11 +132,13 @@ export function createCompiledEvaluator(
 
   const consFactNames = Object.keys(CONSIGNMENT_FACT_GETTERS);
   const consFactIndex = new Map(consFactNames.map((n, i) => [n, i]));
+  // Getters resolved by name once, so a fact read is an array index, not a dictionary lookup.
+  const consGetters = consFactNames.map((n) => CONSIGNMENT_FACT_GETTERS[n] as ConsGetter);
   const factValues: unknown[] = new Array(consFactNames.length);
   const factStamp = new Float64Array(consFactNames.length);
   const consFact = (i: number): unknown => {
     if (factStamp[i] === consEpoch) return factValues[i];
-    const v = CONSIGNMENT_FACT_GETTERS[consFactNames[i] as string]?.(consignment, transport);
+    const v = (consGetters[i] as ConsGetter)(consignment, transport);
     factValues[i] = v;
     factStamp[i] = consEpoch;
     return v;
