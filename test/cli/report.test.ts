@@ -59,6 +59,9 @@ let dir: string;
 let browser: Browser;
 
 beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium (.ci/run does it in CI)`);
+  }
   dir = mkdtempSync(join(tmpdir(), 'cargorisk-report-'));
   browser = await chromium.launch({
     executablePath: CHROMIUM,
