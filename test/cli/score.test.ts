@@ -140,6 +140,10 @@ describe('cargorisk score', { timeout: 120_000 }, () => {
     [['score', DEMO, '--engine', 'fast'], /--engine must be one of compiled, reference/],
     [['score', DEMO, '--explain=yes'], /--explain/],
     [['score', 'missing.json'], /cannot read missing\.json/],
+    [
+      ['score', DEMO, '-o', 'no-such-folder/out.ndjson'],
+      /-o no-such-folder\/out\.ndjson: the folder no-such-folder does not exist/,
+    ],
   ])('exits 2 with the message and usage for %j', async (args, message) => {
     const run = await cargorisk(args);
     expect(run.code).toBe(2);

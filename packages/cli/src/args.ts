@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { dirname, resolve as resolvePath } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
 
@@ -54,4 +56,19 @@ export function positiveInt(command: string, option: string, value: string | und
     throw new UsageError(`--${option} must be a positive integer (got "${value}")`, command);
   }
   return Number(value);
+}
+
+/** The absolute path of an output file, or a UsageError when its folder does not exist. */
+export function outputPath(command: string, option: string, value: string, cwd: string): string {
+  const path = resolvePath(cwd, value);
+  let folder: ReturnType<typeof statSync> | undefined;
+  try {
+    folder = statSync(dirname(path));
+  } catch {
+    folder = undefined;
+  }
+  if (folder === undefined || !folder.isDirectory()) {
+    throw new UsageError(`${option} ${value}: the folder ${dirname(value) || '.'} does not exist`, command);
+  }
+  return path;
 }

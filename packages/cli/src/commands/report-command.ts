@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { parseCommandArgs } from '../args.js';
+import { outputPath, parseCommandArgs } from '../args.js';
 import { UsageError } from '../errors.js';
 import { peekSource } from '../input/peek-source.js';
 import { looksLikeAssessments, readAssessments } from '../input/read-assessments.js';
@@ -56,6 +56,7 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
     return 0;
   }
   const settings = readScoreSettings('report', values);
+  const outFile = values.output === undefined ? undefined : outputPath('report', '-o', values.output, io.cwd);
   const sources = resolveInputs('report', positionals, io.cwd);
   if (values.output === undefined && io.stdout.isTTY === true) {
     throw new UsageError('name the report file with -o report.html (stdout is a terminal)', 'report');
@@ -98,13 +99,13 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
     limit: settings.limit ?? 1000,
     ...(scoring === undefined ? {} : { ruleSetTitles: scoring.titles }),
   });
-  if (values.output === undefined) {
+  if (outFile === undefined) {
     const stdout = new TextSink(io.stdout);
     await stdout.write(html);
     await stdout.flush();
   } else {
     // Written beside and renamed, so a reader never sees half a report.
-    const target = resolve(io.cwd, values.output);
+    const target = outFile;
     const temporary = resolve(dirname(target), `.${process.pid}.${Date.now()}.report.tmp`);
     await writeFile(temporary, html);
     await rename(temporary, target);

@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import { oneOf, parseCommandArgs } from '../args.js';
+import { oneOf, outputPath, parseCommandArgs } from '../args.js';
+import { UsageError } from '../errors.js';
 import { resolveInputs } from '../input/read-inputs.js';
 import { type CliIo, OutputClosedError, TextSink } from '../io.js';
 import { ProgressBar } from '../output/progress-bar.js';
@@ -53,10 +53,14 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   const toTerminal = values.output === undefined && io.stdout.isTTY === true;
   const out = oneOf('score', 'out', values.out, ['table', 'json', 'ndjson', 'html'], toTerminal ? 'table' : 'ndjson');
   const explain = values.explain === true || out === 'html';
+  if (out === 'html' && toTerminal) {
+    throw new UsageError('name the report file with -o report.html (stdout is a terminal)', 'score');
+  }
+  const outFile = values.output === undefined ? undefined : outputPath('score', '-o', values.output, io.cwd);
   const sources = resolveInputs('score', positionals, io.cwd);
   const scoring = await createScoring(settings, { explain, cwd: io.cwd, command: 'score' });
 
-  const target: Writable = values.output === undefined ? io.stdout : createWriteStream(resolve(io.cwd, values.output));
+  const target: Writable = outFile === undefined ? io.stdout : createWriteStream(outFile);
   const stdout = new TextSink(target);
   const stderr = new TextSink(io.stderr);
   const tally = new AssessmentTally({

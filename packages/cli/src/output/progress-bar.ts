@@ -42,7 +42,9 @@ export class ProgressBar {
       const filled = Math.round(done * WIDTH);
       bar = `[${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${(done * 100).toFixed(0).padStart(3)}%  `;
     }
-    this.write(`\r${bar}${formatCount(this.consignments)} consignments, ${formatCount(rate)}/s\u001b[K`);
+    this.write(
+      `\r${bar}${formatCount(this.consignments)} consignment${this.consignments === 1 ? '' : 's'}, ${formatCount(rate)}/s\u001b[K`,
+    );
     this.drawn = true;
   }
 
