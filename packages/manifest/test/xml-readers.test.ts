@@ -89,6 +89,44 @@ describe('streaming', () => {
     const c = events.find((e) => e.type === 'consignment');
     expect(c?.type === 'consignment' && c.consignment.goods[0]?.description).toBe('ＣＯＣＡ café 😀');
   });
+
+  it('ASCII and multi-byte chunks in any order decode as the whole document does, a BOM dropped only at the start', async () => {
+    const item = (id: string, text: string) =>
+      `<IncludedMasterConsignment><TransportContractDocument><ID>${id}</ID></TransportContractDocument><SummaryDescription>${text}</SummaryDescription></IncludedMasterConsignment>`;
+    // The padding takes the interesting bytes past what readConsignments gathers to detect the format.
+    const xml = `<FlightManifest><!--${' '.repeat(5000)}--><ArrivalEvent><AssociatedTransportCargo>${item('020-1', 'PLAIN ASCII GOODS')}${item('020-2', '\uFEFFBOM INSIDE é')}${item('020-3', 'MORE ASCII')}${item('020-4', 'Ünïcödé 😀 end')}</AssociatedTransportCargo></ArrivalEvent></FlightManifest>`;
+    const descriptions = ['PLAIN ASCII GOODS', '\uFEFFBOM INSIDE é', 'MORE ASCII', 'Ünïcödé 😀 end'];
+    for (const bom of [false, true]) {
+      const doc = new TextEncoder().encode((bom ? '\uFEFF' : '') + xml);
+      const whole = parseManifest(doc);
+      expect(whole.manifest.consignments.map((c) => c.goods[0]?.description)).toEqual(descriptions);
+      for (const size of [1, 2, 5, 64, 300]) {
+        const events = await stream(doc, size);
+        const got = events.flatMap((e) => (e.type === 'consignment' ? [e.consignment] : []));
+        expect(got).toEqual(whole.manifest.consignments);
+      }
+    }
+  });
+
+  it('a character cut short by ASCII is refused where it stands, not at the end of the stream', async () => {
+    const item = (id: string, text: string) =>
+      `<IncludedMasterConsignment><TransportContractDocument><ID>${id}</ID></TransportContractDocument><SummaryDescription>${text}</SummaryDescription></IncludedMasterConsignment>`;
+    const before = new TextEncoder().encode(
+      `<FlightManifest><!--${' '.repeat(5000)}--><ArrivalEvent><AssociatedTransportCargo>${item('020-1', 'OK')}<IncludedMasterConsignment><SummaryDescription>BAD `,
+    );
+    const after = new TextEncoder().encode(
+      ` BYTE</SummaryDescription></IncludedMasterConsignment>${item('020-3', 'LATER')}</AssociatedTransportCargo></ArrivalEvent></FlightManifest>`,
+    );
+    const doc = new Uint8Array([...before, 0xc3, ...after]);
+    const seen: string[] = [];
+    const run = async () => {
+      for await (const e of readConsignments([doc.subarray(0, before.length + 1), doc.subarray(before.length + 1)])) {
+        if (e.type === 'consignment') seen.push(e.consignment.id);
+      }
+    };
+    await expect(run()).rejects.toMatchObject({ code: 'encoding' });
+    expect(seen).toEqual(['020-1']);
+  });
 });
 
 describe.each(drivers)('limits through the %s driver', (reader) => {

@@ -1,3 +1,4 @@
+import { Buffer, isAscii } from 'node:buffer';
 import { ManifestParseError } from '../errors.js';
 import type { ReaderContext } from '../parse/parse-result.js';
 import type { ConsignmentSink, IncrementalReader } from '../stream/incremental-reader.js';
@@ -32,7 +33,10 @@ class FastXmlReader implements IncrementalReader {
   private pos = 0;
   /** Absolute offset (UTF-16 units of the decoded document) of `buf[0]`. */
   private base = 0;
-  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private decoder = new TextDecoder('utf-8', { fatal: true });
+  /** Whether the decoder holds the start of a character split across chunks. */
+  private pending = false;
+  private started = false;
   private readonly assembler: Assembler;
   private readonly names: string[] = [];
   private readonly nodes: Array<MapNode | null> = [];
@@ -70,12 +74,33 @@ class FastXmlReader implements IncrementalReader {
   push(chunk: Uint8Array): void {
     let text: string;
     try {
-      text = this.decoder.decode(chunk, { stream: true });
+      text = this.decode(chunk);
     } catch (cause) {
       throw this.error('encoding', 'input is not valid UTF-8', this.base + this.buf.length, cause);
     }
     this.append(text);
     this.run(false);
+  }
+
+  /**
+   * Most manifests are ASCII: such a chunk becomes a string by a plain byte copy, several times
+   * faster than UTF-8 decoding, unless the decoder holds part of a character from the chunk before.
+   */
+  private decode(chunk: Uint8Array): string {
+    if (chunk.byteLength === 0) return '';
+    if (!this.pending && isAscii(chunk)) {
+      if (!this.started) {
+        // The BOM is only dropped at the start of the stream; a decoder first used later must
+        // keep a U+FEFF as the character it then is.
+        this.started = true;
+        this.decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+      }
+      return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
+    }
+    this.started = true;
+    const text = this.decoder.decode(chunk, { stream: true });
+    this.pending = chunk[chunk.byteLength - 1]! >= 0x80;
+    return text;
   }
 
   end(): void {
