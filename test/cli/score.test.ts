@@ -95,7 +95,13 @@ describe('cargorisk score', { timeout: 120_000 }, () => {
     });
     const run = await cargorisk(['score', '-', '--out', 'ndjson'], { input });
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe('');
+    // NDJSON streams every assessment unless --min-channel is given.
+    expect((ndjson(run.stdout) as Assessment[]).map((a) => [a.consignmentId, a.channel])).toEqual([
+      ['PLAIN-1', 'green'],
+    ]);
+    const filtered = await cargorisk(['score', '-', '--out', 'ndjson', '--min-channel', 'yellow'], { input });
+    expect(filtered.stdout).toBe('');
+    expect(filtered.code).toBe(0);
   });
 
   it('scores with a rule-set file of the user', async () => {

@@ -28,8 +28,8 @@ Options:
 ${SCORE_OPTIONS_HELP}  [default: all]
   -h, --help          this help
 
---min-channel applies to every output: only assessments at or above it are listed (ndjson
-included; use --min-channel green for all of them); the others are counted in the summary.
+The table, json and html list the assessments at or above --min-channel and count the others in
+the summary; ndjson streams every assessment unless --min-channel is given.
 Issues go to stderr (with --out json, into the document); the summary follows the table, or
 goes to stderr for ndjson and html.
 
@@ -53,6 +53,9 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   const toTerminal = values.output === undefined && io.stdout.isTTY === true;
   const out = oneOf('score', 'out', values.out, ['table', 'json', 'ndjson', 'html'], toTerminal ? 'table' : 'ndjson');
   const explain = values.explain === true || out === 'html';
+  // NDJSON feeds other programs (and \`cargorisk report\`), which want every assessment; a \`--min-channel\`
+  // given on the command line filters it like the other outputs.
+  const streamAll = out === 'ndjson' && values['min-channel'] === undefined;
   if (out === 'html' && toTerminal) {
     throw new UsageError('name the report file with -o report.html (stdout is a terminal)', 'score');
   }
@@ -88,7 +91,7 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
       ...(out === 'ndjson'
         ? {
             onAssessment: async (assessment) => {
-              if (tally.reports(assessment)) await stdout.write(`${JSON.stringify(assessment)}\n`);
+              if (streamAll || tally.reports(assessment)) await stdout.write(`${JSON.stringify(assessment)}\n`);
             },
           }
         : {}),
