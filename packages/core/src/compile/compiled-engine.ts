@@ -45,6 +45,11 @@ interface Probe {
   readonly family: Family;
   // list id → leaves probing that list with this fact and family
   readonly byList: Map<number, number[]>;
+  /**
+   * Entry id → leaves this probe stamps when the entry is found (built once from `byList`, so a hit is one
+   * array index rather than an entry and a Map lookup).
+   */
+  leavesOf: (Int32Array | undefined)[];
   /** `mark(this, entry)`, made once so index walks allocate nothing. */
   onEntry: (entry: number) => void;
 }
@@ -60,6 +65,8 @@ interface LeafInfo {
 interface RuleInfo {
   readonly set: number;
   readonly id: string;
+  /** The rule's place in its rule set's file. */
+  readonly index: number;
   readonly item: boolean;
   test: () => boolean;
   readonly root: CondNode;
@@ -90,14 +97,20 @@ export function createCompiledEvaluator(
   const kwEntries: number[][] = [];
   const listIds = new Map<ResolvedList, number>();
   const listNames: (string | undefined)[] = [];
+  const listEntries: number[][] = [];
 
-  const addEntry = (list: number, item: string, order: number) => entries.push({ list, item, order }) - 1;
+  const addEntry = (list: number, item: string, order: number) => {
+    const e = entries.push({ list, item, order }) - 1;
+    (listEntries[list] as number[]).push(e);
+    return e;
+  };
   const listId = (l: ResolvedList): number => {
     let id = listIds.get(l);
     if (id !== undefined) return id;
     id = listNames.length;
     listIds.set(l, id);
     listNames.push(l.name);
+    listEntries.push([]);
     l.items.forEach((item, order) => {
       if (l.kind === 'hs') hsIndex.add(item, addEntry(id as number, item, order));
       else if (l.kind === 'keywords') {
@@ -205,7 +218,7 @@ export function createCompiledEvaluator(
       const key = `${node.fact}\0${family}`;
       let probe = probes.get(key);
       if (probe === undefined) {
-        probe = { fact: node.fact, item: isItem, family, byList: new Map(), onEntry: () => {} };
+        probe = { fact: node.fact, item: isItem, family, byList: new Map(), leavesOf: [], onEntry: () => {} };
         probes.set(key, probe);
       }
       const lid = listId(node.list as ResolvedList);
@@ -226,7 +239,7 @@ export function createCompiledEvaluator(
       const index = rules.length;
       const leafIds = new Map<LeafNode, number[]>();
       const [test, tri] = compileNode(r.root, index, leafIds);
-      rules.push({ set: s, id: r.id, item: r.scope === 'item', test, root: r.root, leafIds });
+      rules.push({ set: s, id: r.id, index: r.index, item: r.scope === 'item', test, root: r.root, leafIds });
       // A rule that can be true with no index hit is visited for every consignment (or item).
       if (tri !== 0) (r.scope === 'item' ? alwaysItem : alwaysCons).push(index);
     }
@@ -235,7 +248,20 @@ export function createCompiledEvaluator(
   stamp = new Float64Array(leaves.length);
   const consProbes = [...probes.values()].filter((p) => !p.item);
   const itemProbes = [...probes.values()].filter((p) => p.item);
-  for (const p of probes.values()) p.onEntry = (e: number) => mark(p, e);
+  for (const p of probes.values()) {
+    const leavesOf: (number[] | undefined)[] = new Array(entries.length).fill(undefined);
+    for (const [lid, ids] of p.byList) {
+      for (const e of listEntries[lid] as number[]) {
+        const at = leavesOf[e] ?? [];
+        for (const id of ids) at.push(id);
+        leavesOf[e] = at;
+      }
+    }
+    p.leavesOf = leavesOf.map((a) => (a === undefined ? undefined : Int32Array.from(a)));
+    p.onEntry = (e: number) => mark(p, e);
+  }
+  const leafRule = Int32Array.from(leaves, (l) => l.rule);
+  const ruleIsItem = Uint8Array.from(rules, (r) => (r.item ? 1 : 0));
   const probeReaders = new Map<Probe, () => unknown>();
   for (const p of probes.values()) probeReaders.set(p, factReader(p.fact, undefined));
   const hasItemRules = rules.some((r) => r.item);
@@ -261,19 +287,20 @@ export function createCompiledEvaluator(
   const partyCache = () => partyCacheStore;
 
   const mark = (probe: Probe, entryId: number) => {
-    const entry = entries[entryId] as Entry;
-    const ids = probe.byList.get(entry.list);
+    const ids = probe.leavesOf[entryId];
     if (ids === undefined) return;
-    const epoch = probe.item ? itemEpoch : consEpoch;
-    for (const leaf of ids) {
+    const isItemProbe = probe.item;
+    const epoch = isItemProbe ? itemEpoch : consEpoch;
+    for (let k = 0; k < ids.length; k++) {
+      const leaf = ids[k] as number;
       if (stamp[leaf] !== epoch) {
         stamp[leaf] = epoch;
         if (explain) matched[leaf] = new Set();
-        const rule = (leaves[leaf] as LeafInfo).rule;
+        const rule = leafRule[leaf] as number;
         if (ruleStamp[rule] !== touchedEpoch) {
           ruleStamp[rule] = touchedEpoch;
-          if (probe.item) itemTouched[itemTouchedCount++] = rule;
-          else if ((rules[rule] as RuleInfo).item) consTouchedItemRules[consTouchedItemCount++] = rule;
+          if (isItemProbe) itemTouched[itemTouchedCount++] = rule;
+          else if (ruleIsItem[rule] === 1) consTouchedItemRules[consTouchedItemCount++] = rule;
           else consTouched[consTouchedCount++] = rule;
         }
       }
@@ -375,6 +402,7 @@ export function createCompiledEvaluator(
     walk(rule.root, false);
   };
 
+  const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);
   const EMPTY: FiredRules = Object.freeze(ruleSets.map(() => Object.freeze([]) as readonly FiredRule[]));
 
   // Per-call state of evaluate(); kept outside it so no closure is created per consignment.
@@ -397,7 +425,13 @@ export function createCompiledEvaluator(
     if (firedStamp[r] === consEpoch) return;
     firedStamp[r] = consEpoch;
     fired ??= ruleSets.map(() => []);
-    (fired[rule.set] as FiredRule[]).push({ ruleId: rule.id, evidence: ev ?? [] });
+    const list = fired[rule.set] as FiredRule[];
+    const hit: FiredRule = { ruleId: rule.id, evidence: ev ?? NO_EVIDENCE, index: rule.index };
+    // Kept in file order as they come (insertion; a consignment fires few rules), so assembly needs no sort.
+    let at = list.length;
+    while (at > 0 && ((list[at - 1] as FiredRule).index as number) > rule.index) at--;
+    if (at === list.length) list.push(hit);
+    else list.splice(at, 0, hit);
   }
 
   function visitCons(r: number): void {

@@ -53,6 +53,8 @@ export interface Assessment {
 export interface FiredRule {
   readonly ruleId: string;
   readonly evidence: readonly Evidence[];
+  /** The rule's index in its rule set's `rules`, when the engine knows it (saves a lookup by id). */
+  readonly index?: number;
 }
 
 /**
@@ -172,19 +174,22 @@ function rulesetHits(plan: ScoringPlan, fired: readonly FiredRule[]): { hits: Hi
   const rules: RulePlan[] = [];
   let ordered = true;
   let last = -1;
+  const known: FiredRule[] = [];
   for (const f of fired) {
-    const rule = plan.rules.get(f.ruleId);
+    const at = f.index;
+    let rule = at === undefined ? undefined : plan.byIndex[at];
+    if (rule === undefined || rule.id !== f.ruleId) rule = plan.rules.get(f.ruleId);
     if (rule === undefined) continue;
     if (rule.index <= last) ordered = false;
     last = rule.index;
     rules.push(rule);
+    known.push(f);
   }
   if (ordered) {
     const hits: Hit[] = [];
-    let i = 0;
-    for (const f of fired) {
-      if (!plan.rules.has(f.ruleId)) continue;
-      hits.push(hitOf(plan, rules[i++] as RulePlan, f.evidence.length === 0 ? [] : [...f.evidence]));
+    for (let i = 0; i < known.length; i++) {
+      const f = known[i] as FiredRule;
+      hits.push(hitOf(plan, rules[i] as RulePlan, f.evidence.length === 0 ? [] : [...f.evidence]));
     }
     return { hits, rules };
   }
