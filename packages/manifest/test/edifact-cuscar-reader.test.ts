@@ -120,6 +120,19 @@ describe('CUSCAR reader: mapping', () => {
     expect(c!.goods[0]).toMatchObject({ description: 'CAFÉ VERDE SIN TOSTAR, GRANO ARÁBICA', hsCode: '0901110000' });
   });
 
+  it('reads a string as text already decoded: a UNOC interchange read as Latin-1 keeps its accents', async () => {
+    const bytes = fixture('unoc-latin1.edi');
+    const fromBytes = parseManifest(bytes);
+    const text = bytes.toString('latin1');
+    const fromString = parseManifest(text);
+    expect(fromString.manifest).toEqual(fromBytes.manifest);
+    expect(fromString.manifest.consignments[0]!.parties.consignor!.name).toBe('CAFÉ DE COLOMBIA S.A.S.');
+    const streamed: StreamEvent[] = [];
+    for await (const e of readConsignments([text.slice(0, 100), text.slice(100)])) streamed.push(e);
+    const c = streamed.find((e) => e.type === 'consignment');
+    expect(c?.type === 'consignment' && c.consignment).toEqual(fromBytes.manifest.consignments[0]);
+  });
+
   it('reads the tariff code from PIA, RFF+HS or GDS, PIA first, leading zeros kept', () => {
     const { manifest } = parseManifest(fixture('hs-locations.edi'));
     expect(manifest.consignments[0]!.goods.map((g) => g.hsCode)).toEqual(['0901210000', '090121', '851712', '851762']);

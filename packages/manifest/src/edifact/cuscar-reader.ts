@@ -806,7 +806,7 @@ export function createCuscarReader(ctx: ReaderContext, sink: ConsignmentSink): I
   const tokenizer = new EdifactTokenizer(
     (segment) => driver.segment(segment),
     (problem) => driver.problem(problem),
-    { maxSegmentBytes: Math.max(4096, ctx.limits.maxTextLength * 4) },
+    { maxSegmentBytes: Math.max(4096, ctx.limits.maxTextLength * 4), decodedText: ctx.decodedText === true },
   );
   return {
     push(chunk) {
@@ -819,10 +819,13 @@ export function createCuscarReader(ctx: ReaderContext, sink: ConsignmentSink): I
   };
 }
 
-/** Reads a whole CUSCAR interchange held in memory (bytes, so UNOC decodes as ISO 8859-1). */
+/**
+ * Reads a whole CUSCAR interchange held in memory. Bytes are decoded by the character set UNB
+ * names (UNOC as ISO 8859-1); a string is text already decoded, its characters read as they are.
+ */
 export function readCuscar(input: string | Uint8Array, ctx: ReaderContext): ParseResult {
   const out = new ResultBuilder();
-  const reader = createCuscarReader(ctx, out);
+  const reader = createCuscarReader(typeof input === 'string' ? { ...ctx, decodedText: true } : ctx, out);
   reader.push(typeof input === 'string' ? Buffer.from(input, 'utf8') : input);
   reader.end();
   return finishResult(out, { id: ctx.sourceName ?? FORMAT, format: FORMAT });

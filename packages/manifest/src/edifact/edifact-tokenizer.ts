@@ -162,6 +162,12 @@ export interface TokenizerProblem {
 export interface TokenizerOptions {
   /** Longest segment in bytes; a longer one is reported and skipped to its terminator. */
   maxSegmentBytes: number;
+  /**
+   * The bytes are UTF-8 for text the caller had already decoded (a JS string): they are read as
+   * UTF-8 whatever character set UNB's syntax identifier names.
+   * @default false
+   */
+  decodedText?: boolean;
 }
 
 type Decode = (buf: Buffer, start: number, end: number) => string;
@@ -174,10 +180,11 @@ interface SliceDecoders {
 }
 const decodeLatin1: Decode = (buf, start, end) => (buf as unknown as SliceDecoders).latin1Slice(start, end);
 const decodeUtf8: Decode = (buf, start, end) => (buf as unknown as SliceDecoders).utf8Slice(start, end);
-const viaTextDecoder =
-  (label: string): Decode =>
-  (buf, start, end) =>
-    new TextDecoder(label).decode(buf.subarray(start, end));
+// One decoder per interchange, not per segment: a non-streaming decode keeps no state.
+const viaTextDecoder = (label: string): Decode => {
+  const decoder = new TextDecoder(label);
+  return (buf, start, end) => decoder.decode(buf.subarray(start, end));
+};
 
 /**
  * The decoder for a syntax identifier (UNB S001/0001). UNOA and UNOB are subsets of ASCII,
@@ -219,7 +226,7 @@ export class EdifactTokenizer {
   chars: ServiceChars | undefined;
   private pending: Buffer | undefined;
   private scanFrom = 0;
-  private decode: Decode = decodeLatin1;
+  private decode: Decode;
   private readonly current = new EdifactSegment();
   private segmentIndex = 0;
   private line = 1;
@@ -231,7 +238,9 @@ export class EdifactTokenizer {
     private readonly onSegment: (segment: EdifactSegment) => void,
     private readonly onProblem: (problem: TokenizerProblem) => void,
     private readonly options: TokenizerOptions,
-  ) {}
+  ) {
+    this.decode = options.decodedText === true ? decodeUtf8 : decodeLatin1;
+  }
 
   push(chunk: Uint8Array): void {
     if (chunk.byteLength === 0) return;
@@ -391,7 +400,7 @@ export class EdifactTokenizer {
     if (text === '') return;
     const segment = this.current.reset(text, chars, this.segmentIndex++, this.line);
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) this.line++;
-    if (segment.tag === 'UNB') this.decode = decoderFor(segment.value(0));
+    if (segment.tag === 'UNB' && this.options.decodedText !== true) this.decode = decoderFor(segment.value(0));
     this.onSegment(segment);
   }
 }

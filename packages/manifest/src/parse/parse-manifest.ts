@@ -35,6 +35,11 @@ function byteLength(input: string | Uint8Array): number {
  * back as issues beside the consignments that did parse; a problem with the input as a whole
  * throws {@link ManifestParseError}.
  *
+ * Bytes are the document as stored: XML, JSON and CSV are read as UTF-8, CUSCAR in the character
+ * set its UNB syntax identifier names (UNOC as ISO 8859-1). A string is text already decoded: its
+ * characters are read as they are, so a UNOC interchange read into a string as Latin-1 keeps its
+ * `é`, whatever UNB says. `limits.maxBytes` counts a string's UTF-8 length.
+ *
  * @example
  * const { manifest, issues, stats } = parseManifest(readFileSync('manifest.json'));
  * console.log(stats.seen === stats.accepted + stats.rejected); // true
@@ -68,6 +73,7 @@ export function parseManifest(input: string | Uint8Array, options: ParseOptions 
     format,
     limits,
     ...(options.sourceName === undefined ? {} : { sourceName: options.sourceName }),
+    ...(typeof input === 'string' ? { decodedText: true } : {}),
   };
   return runReader(reader, input, ctx, options.reader ?? 'fast');
 }

@@ -24,6 +24,11 @@ export interface ReaderContext {
   format: ManifestFormat;
   sourceName?: string;
   limits: ParseLimits;
+  /**
+   * The bytes pushed are the UTF-8 encoding of text the caller passed as a string, already
+   * decoded: a reader that picks a character set from the document (CUSCAR's UNB) must not.
+   */
+  decodedText?: boolean;
 }
 
 /** Collects a whole manifest in memory from any reader, keeping the counts honest. */

@@ -24,7 +24,8 @@ const DETECT_BYTES = 4096;
  * Reads a manifest of any size as a stream (a file, stdin, a socket): consignments and issues
  * come out as they complete, in constant memory. The last event is `end`, with counts that
  * reconcile (`seen === accepted + rejected`). A header event comes before the first consignment
- * when the input carries one.
+ * when the input carries one. String pieces are text already decoded, as for `parseManifest`
+ * (the first piece decides for the whole stream: do not mix strings and bytes).
  *
  * @example
  * for await (const event of readConsignments(createReadStream('voyage.edi'))) {
@@ -68,6 +69,8 @@ export async function* readConsignments(
   };
 
   let reader: IncrementalReader | undefined;
+  // Whether the pieces are strings (text already decoded) rather than bytes; the first decides.
+  let decodedText: boolean | undefined;
   let head: Uint8Array[] = [];
   let headBytes = 0;
   const encoder = new TextEncoder();
@@ -82,7 +85,12 @@ export async function* readConsignments(
         location: { format },
       });
     }
-    ctx = { format, limits, ...(options.sourceName === undefined ? {} : { sourceName: options.sourceName }) };
+    ctx = {
+      format,
+      limits,
+      ...(options.sourceName === undefined ? {} : { sourceName: options.sourceName }),
+      ...(decodedText ? { decodedText: true } : {}),
+    };
     reader = factory(ctx, sink);
   };
 
@@ -93,6 +101,7 @@ export async function* readConsignments(
   };
 
   for await (const piece of source as AsyncIterable<Uint8Array | string>) {
+    decodedText ??= typeof piece === 'string';
     const chunk = typeof piece === 'string' ? encoder.encode(piece) : piece;
     if (reader === undefined) {
       head.push(chunk);
