@@ -27,16 +27,20 @@ export async function runPipeline(
   chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
   format: ManifestFormat,
   scorer: BenchScorer,
+  /** Called after every 10,000th consignment (the memory scenario samples RSS there). */
+  onProgress?: (consignments: number) => void,
 ): Promise<PipelineRun> {
   const channels: Record<string, number> = {};
   let accepted = 0;
   let rejected = 0;
+  let seen = 0;
   let context: EvaluationContext = {};
   const t0 = performance.now();
   for await (const event of readConsignments(chunks, { format })) {
     if (event.type === 'consignment') {
       const a = scorer.score(event.consignment, context);
       channels[a.channel] = (channels[a.channel] ?? 0) + 1;
+      if (++seen % 10_000 === 0) onProgress?.(seen);
     } else if (event.type === 'header') {
       context = event.header.transport === undefined ? {} : { transport: event.header.transport };
     } else if (event.type === 'end') {

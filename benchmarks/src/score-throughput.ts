@@ -62,7 +62,7 @@ const JRE_NOTES =
 
 function budgetFor(rules: number, quick: boolean): Budget {
   if (quick) return { checkMs: 2500, maxWindow: 300, timeMs: 1000 };
-  return { checkMs: rules >= 10_000 ? 5000 : 3000, maxWindow: 500, timeMs: rules >= 10_000 ? 3000 : 2000 };
+  return { checkMs: rules >= 10_000 ? 4000 : 2500, maxWindow: 500, timeMs: rules >= 10_000 ? 2500 : 1500 };
 }
 
 /** The assessment without what may legitimately differ between two runs (nothing, today). */

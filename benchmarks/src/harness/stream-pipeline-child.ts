@@ -13,7 +13,13 @@ import { defaultPackRuleSets } from './default-packs.js';
 const [file, format] = process.argv.slice(2) as [string, ManifestFormat];
 const scorer = scorerForBench(await defaultPackRuleSets(), 'compiled', false);
 const baselineMb = vmHwmMb();
-const run = await runPipeline(createReadStream(file, { highWaterMark: 1 << 20 }), format, scorer);
+// RSS through the run: a plateau is a bounded pipeline, a steady climb a leak.
+const rssSamples: { consignments: number; rssMb: number; heapMb: number }[] = [];
+const run = await runPipeline(createReadStream(file, { highWaterMark: 1 << 20 }), format, scorer, (consignments) => {
+  if (consignments % 40_000 !== 0) return;
+  const m = process.memoryUsage();
+  rssSamples.push({ consignments, rssMb: Math.round(m.rss / 2 ** 20), heapMb: Math.round(m.heapUsed / 2 ** 20) });
+});
 
 function vmHwmMb(): number | undefined {
   try {
@@ -25,5 +31,5 @@ function vmHwmMb(): number | undefined {
 }
 
 process.stdout.write(
-  `${JSON.stringify({ ...run, maxRssMb: process.resourceUsage().maxRSS / 1024, vmHwmMb: vmHwmMb(), baselineMb })}\n`,
+  `${JSON.stringify({ ...run, maxRssMb: process.resourceUsage().maxRSS / 1024, vmHwmMb: vmHwmMb(), baselineMb, rssSamples })}\n`,
 );
