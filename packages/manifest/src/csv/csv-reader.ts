@@ -21,6 +21,17 @@ interface Row {
   problem: CsvProblem | undefined;
 }
 
+// Column names per party role, made once rather than per consignment.
+const PARTY_COLUMNS = PARTY_ROLES.map((role) => ({
+  role,
+  name: `${role}_name`,
+  address: `${role}_address`,
+  city: `${role}_city`,
+  postcode: `${role}_postcode`,
+  country: `${role}_country`,
+  id: `${role}_id`,
+}));
+
 const INTEGER = /^\d+$/;
 const DECIMAL_POINT = /^\d+(?:\.\d+)?$/;
 const DECIMAL_EITHER = /^\d+(?:[.,]\d+)?$/;
@@ -88,6 +99,12 @@ class CsvDriver {
         location: { format: FORMAT, line: record.line },
       });
     }
+  }
+
+  /** Whether any goods item column of the row holds something. */
+  private hasItem(record: CsvRecord): boolean {
+    for (const c of ITEM_COLUMNS) if (this.cell(record, c) !== '') return true;
+    return false;
   }
 
   private cell(record: CsvRecord, column: string): string {
@@ -206,25 +223,33 @@ class CsvDriver {
       }
       return Number(raw.replace(',', '.'));
     };
-    const str = (record: CsvRecord, column: string, key: string) => {
+    // Objects are built by assignment in the order the spreads they replace gave (the accepted
+    // candidate is passed on as built, so its key order is what a caller sees).
+    const put = (target: Record<string, unknown>, key: string, record: CsvRecord, column: string) => {
       const v = this.cell(record, column);
-      return v === '' ? {} : { [key]: v };
+      if (v !== '') target[key] = v;
     };
 
     const parties: Record<string, unknown> = {};
-    for (const role of PARTY_ROLES) {
-      const name = this.cell(first, `${role}_name`);
-      const lines = splitList(this.cell(first, `${role}_address`));
-      const address = {
-        lines,
-        ...str(first, `${role}_city`, 'city'),
-        ...str(first, `${role}_postcode`, 'postcode'),
-        ...str(first, `${role}_country`, 'country'),
-      };
-      const hasAddress = Object.keys(address).length > 1 || lines.length > 0;
-      const rest = { ...(hasAddress ? { address } : {}), ...str(first, `${role}_id`, 'id') };
-      if (name !== '') parties[role] = { name, ...rest };
-      else if (Object.keys(rest).length > 0) fail(first, `${role}_name`, `${role} has details but no name`);
+    for (const cols of PARTY_COLUMNS) {
+      const name = this.cell(first, cols.name);
+      const lines = splitList(this.cell(first, cols.address));
+      const address: Record<string, unknown> = { lines };
+      put(address, 'city', first, cols.city);
+      put(address, 'postcode', first, cols.postcode);
+      put(address, 'country', first, cols.country);
+      const hasAddress =
+        lines.length > 0 ||
+        address.city !== undefined ||
+        address.postcode !== undefined ||
+        address.country !== undefined;
+      const id = this.cell(first, cols.id);
+      if (name !== '') {
+        const party: Record<string, unknown> = { name };
+        if (hasAddress) party.address = address;
+        if (id !== '') party.id = id;
+        parties[cols.role] = party;
+      } else if (hasAddress || id !== '') fail(first, cols.name, `${cols.role} has details but no name`);
     }
 
     const numbers = splitList(this.cell(first, 'container_numbers'));
@@ -234,14 +259,15 @@ class CsvDriver {
     };
     const seals = slots('container_seals');
     const sizeTypes = slots('container_size_types');
-    const containers = numbers.map((number, i) => ({
-      number,
-      seals: splitList(seals[i] ?? '', '+'),
-      ...(sizeTypes[i] ? { sizeType: sizeTypes[i] } : {}),
-    }));
+    const containers = numbers.map((number, i) => {
+      const container: Record<string, unknown> = { number, seals: splitList(seals[i] ?? '', '+') };
+      const sizeType = sizeTypes[i];
+      if (sizeType) container.sizeType = sizeType;
+      return container;
+    });
 
     // A consignment without goods is written as one row whose item columns are all empty.
-    const itemRows = rows.filter(({ record }) => ITEM_COLUMNS.some((c) => this.cell(record, c) !== ''));
+    const itemRows = rows.filter(({ record }) => this.hasItem(record));
     const goods = itemRows.map(({ record }, i) => {
       const seq = num(record, 'item_seq', true) ?? i + 1;
       const value = num(record, 'value');
@@ -249,17 +275,16 @@ class CsvDriver {
       if (value !== undefined && currency === '') fail(record, 'currency', 'value without a currency');
       const packages = num(record, 'packages', true);
       const grossKg = num(record, 'gross_kg');
-      return {
-        seq,
-        ...str(record, 'hs_code', 'hsCode'),
-        description: this.cell(record, 'description'),
-        ...(packages === undefined ? {} : { packages }),
-        ...(grossKg === undefined ? {} : { grossKg }),
-        ...str(record, 'origin', 'origin'),
-        ...(value === undefined || currency === '' ? {} : { value: { amount: value, currency } }),
-        containerRefs: splitList(this.cell(record, 'container_refs')),
-        ...str(record, 'dangerous_goods', 'dangerousGoods'),
-      };
+      const item: Record<string, unknown> = { seq };
+      put(item, 'hsCode', record, 'hs_code');
+      item.description = this.cell(record, 'description');
+      if (packages !== undefined) item.packages = packages;
+      if (grossKg !== undefined) item.grossKg = grossKg;
+      put(item, 'origin', record, 'origin');
+      if (value !== undefined && currency !== '') item.value = { amount: value, currency };
+      item.containerRefs = splitList(this.cell(record, 'container_refs'));
+      put(item, 'dangerousGoods', record, 'dangerous_goods');
+      return item;
     });
 
     const totalPackages = num(first, 'total_packages', true);
@@ -276,28 +301,26 @@ class CsvDriver {
     }
     const masterId = this.cell(first, 'master_id');
     const source: SourceLocation = { format: FORMAT, line: first.line };
-    const candidate = {
-      id,
-      ...(masterId === '' ? {} : { masterId }),
-      kind: this.cell(first, 'kind') || (masterId === '' ? 'direct' : 'house'),
-      parties,
-      route: {
-        ...str(first, 'loading', 'loading'),
-        ...str(first, 'discharge', 'discharge'),
-        ...str(first, 'delivery', 'delivery'),
-        transshipments: splitList(this.cell(first, 'transshipments')),
-        countries: splitList(this.cell(first, 'route_countries')),
-      },
-      goods,
-      containers,
-      totals: {
-        ...(totalPackages === undefined ? {} : { packages: totalPackages }),
-        ...(totalGross === undefined ? {} : { grossKg: totalGross }),
-        ...(totalVolume === undefined ? {} : { volumeM3: totalVolume }),
-      },
-      ...(declared === undefined ? {} : { declaredValue: { amount: declared, currency: declaredCurrency } }),
-      source,
-    };
+    const route: Record<string, unknown> = {};
+    put(route, 'loading', first, 'loading');
+    put(route, 'discharge', first, 'discharge');
+    put(route, 'delivery', first, 'delivery');
+    route.transshipments = splitList(this.cell(first, 'transshipments'));
+    route.countries = splitList(this.cell(first, 'route_countries'));
+    const totals: Record<string, unknown> = {};
+    if (totalPackages !== undefined) totals.packages = totalPackages;
+    if (totalGross !== undefined) totals.grossKg = totalGross;
+    if (totalVolume !== undefined) totals.volumeM3 = totalVolume;
+    const candidate: Record<string, unknown> = { id };
+    if (masterId !== '') candidate.masterId = masterId;
+    candidate.kind = this.cell(first, 'kind') || (masterId === '' ? 'direct' : 'house');
+    candidate.parties = parties;
+    candidate.route = route;
+    candidate.goods = goods;
+    candidate.containers = containers;
+    candidate.totals = totals;
+    if (declared !== undefined) candidate.declaredValue = { amount: declared, currency: declaredCurrency };
+    candidate.source = source;
     if (plainlyValid(candidate as Consignment)) {
       const c = candidate as Consignment;
       this.sink.accept(c, containerWarnings(c, ''));
