@@ -133,6 +133,17 @@ describe('CUSCAR reader: mapping', () => {
     expect(c?.type === 'consignment' && c.consignment).toEqual(fromBytes.manifest.consignments[0]);
   });
 
+  it('a qualifier or unit named like an Object method is an unknown code, not a method', () => {
+    const edi =
+      "UNA:+.? 'UNB+UNOC:3+S+R+260101:0000+1'UNH+1+CUSCAR:D:95B:UN'BGM+85+M1+9'CNI+1+BL1'NAD+toString+++ACME'NAD+CN+++BETA'" +
+      "LOC+constructor+NLRTM'GID+1+1:BG'FTX+AAA+++GOODS'UNT+9+1'UNZ+1+1'";
+    const { manifest, stats, issues } = parseManifest(Buffer.from(edi, 'latin1'));
+    expect(stats).toEqual({ seen: 1, accepted: 1, rejected: 0 });
+    expect(Object.keys(manifest.consignments[0]!.parties)).toEqual(['consignee']);
+    expect(manifest.consignments[0]!.route.loading).toBeUndefined();
+    expect(issues).toEqual([]);
+  });
+
   it('reads the tariff code from PIA, RFF+HS or GDS, PIA first, leading zeros kept', () => {
     const { manifest } = parseManifest(fixture('hs-locations.edi'));
     expect(manifest.consignments[0]!.goods.map((g) => g.hsCode)).toEqual(['0901210000', '090121', '851712', '851762']);

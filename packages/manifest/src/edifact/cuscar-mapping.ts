@@ -9,88 +9,97 @@ import type { Parties, TransportMode } from '../model/manifest.js';
  * these codes across those releases).
  */
 
+/**
+ * A code list keyed by codes from the document. It has no prototype, so a code such as
+ * `toString` or `constructor` finds nothing instead of an Object method.
+ */
+function codeTable<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
+}
+
 /** LOC 3227 place/location qualifier → route field of the consignment. */
-export const LOC_ROUTE: Readonly<Record<string, 'loading' | 'discharge' | 'delivery' | 'transshipment' | 'origin'>> = {
-  '9': 'loading', // place/port of loading
-  '76': 'loading', // original port of loading (used when no LOC+9 is given)
-  '11': 'discharge', // place/port of discharge
-  '7': 'delivery', // place of delivery
-  '13': 'transshipment', // place of transhipment
-  '27': 'origin', // country of origin (goods item level)
-};
+export const LOC_ROUTE: Readonly<Record<string, 'loading' | 'discharge' | 'delivery' | 'transshipment' | 'origin'>> =
+  codeTable({
+    '9': 'loading', // place/port of loading
+    '76': 'loading', // original port of loading (used when no LOC+9 is given)
+    '11': 'discharge', // place/port of discharge
+    '7': 'delivery', // place of delivery
+    '13': 'transshipment', // place of transhipment
+    '27': 'origin', // country of origin (goods item level)
+  });
 
 /** LOC 3227 at message level (before the first CNI) → transport endpoint. */
-export const LOC_TRANSPORT: Readonly<Record<string, 'departure' | 'arrival'>> = {
+export const LOC_TRANSPORT: Readonly<Record<string, 'departure' | 'arrival'>> = codeTable({
   '5': 'departure', // place of departure
   '9': 'departure', // port of loading of the conveyance
   '60': 'arrival', // place of arrival
   '11': 'arrival', // port of discharge of the conveyance
-};
+});
 
 /** DTM 2005 date/time qualifier → transport endpoint date. */
-export const DTM_TRANSPORT: Readonly<Record<string, 'departure' | 'arrival'>> = {
+export const DTM_TRANSPORT: Readonly<Record<string, 'departure' | 'arrival'>> = codeTable({
   '132': 'arrival', // arrival date/time, estimated
   '178': 'arrival', // actual arrival date/time
   '133': 'departure', // departure date/time, estimated
   '186': 'departure', // departure date/time, actual
   '136': 'departure', // departure date/time
-};
+});
 
 /** NAD 3035 party function qualifier → party role. */
-export const NAD_ROLE: Readonly<Record<string, keyof Parties>> = {
+export const NAD_ROLE: Readonly<Record<string, keyof Parties>> = codeTable({
   CZ: 'consignor',
   CN: 'consignee',
   NI: 'notify',
   CA: 'carrier',
   FW: 'forwarder',
-};
+});
 
 /** RFF 1153 reference qualifier → the consignment number it carries. */
-export const RFF_NUMBER: Readonly<Record<string, 'bill' | 'house' | 'master' | 'hs'>> = {
+export const RFF_NUMBER: Readonly<Record<string, 'bill' | 'house' | 'master' | 'hs'>> = codeTable({
   BM: 'bill', // bill of lading number
   BH: 'house', // house bill of lading number
   MB: 'master', // master bill of lading number
   HS: 'hs', // not in the directory code list; national subsets put the tariff code here
-};
+});
 
 /** PIA C212 7143 item type codes that name a tariff number. */
 export const PIA_TARIFF_TYPES: ReadonlySet<string> = new Set(['HS', 'CG', 'CST']);
 
 /** TDT C220 8067 mode of transport (Recommendation 19) → model mode. */
-export const TRANSPORT_MODE: Readonly<Record<string, TransportMode>> = {
+export const TRANSPORT_MODE: Readonly<Record<string, TransportMode>> = codeTable({
   '1': 'sea', // maritime
   '8': 'sea', // inland water
   '2': 'rail',
   '3': 'road',
   '4': 'air',
-};
+});
 
 /** MEA C502 6313 measured attribute → what it measures. */
-export const MEA_PROPERTY: Readonly<Record<string, 'gross' | 'volume'>> = {
+export const MEA_PROPERTY: Readonly<Record<string, 'gross' | 'volume'>> = codeTable({
   G: 'gross', // gross weight
   AAB: 'gross', // unit gross weight, as some subsets use it
   AAW: 'volume', // gross volume
   VOL: 'volume',
-};
+});
 
 /** MEA 6311 measurement purpose qualifiers that carry weights and volumes. */
 export const MEA_PURPOSE: ReadonlySet<string> = new Set(['AAE', 'WT', 'VOL', 'AAI']);
 
 /** C174 6411 measure unit (Recommendation 20) → factor to kilograms. */
-export const WEIGHT_TO_KG: Readonly<Record<string, number>> = {
+export const WEIGHT_TO_KG: Readonly<Record<string, number>> = codeTable({
   KGM: 1,
   GRM: 0.001,
   TNE: 1000,
   LBR: 0.45359237,
-};
+});
 
 /** C174 6411 measure unit → factor to cubic metres. */
-export const VOLUME_TO_M3: Readonly<Record<string, number>> = {
+export const VOLUME_TO_M3: Readonly<Record<string, number>> = codeTable({
   MTQ: 1,
   LTR: 0.001,
   DMQ: 0.001,
   FTQ: 0.028316846592,
-};
+});
 
 /** MOA C516 5025 qualifiers read as a goods item's or consignment's value. */
 export const MOA_VALUE: ReadonlySet<string> = new Set(['39', '40', '44', '46', '64', '123', '146']);

@@ -98,6 +98,9 @@ interface MessageState {
   skip: boolean;
 }
 
+// Where a tariff code was read from, most trusted first.
+const HS_SOURCE_RANK = { pia: 0, rff: 1, gds: 2 } as const;
+
 type Zone = 'message' | 'consignment' | 'item' | 'equipment' | 'other';
 
 const text = (v: string | undefined): string | undefined => {
@@ -595,8 +598,7 @@ class CuscarDriver {
   }
 
   private setHs(item: ItemDraft, code: string, from: 'pia' | 'rff' | 'gds'): void {
-    const rank = { pia: 0, rff: 1, gds: 2 };
-    if (item.hsFrom !== undefined && rank[item.hsFrom] <= rank[from]) return;
+    if (item.hsFrom !== undefined && HS_SOURCE_RANK[item.hsFrom] <= HS_SOURCE_RANK[from]) return;
     item.hs = code;
     item.hsFrom = from;
   }
