@@ -50,8 +50,12 @@ interface Probe {
    * array index rather than an entry and a Map lookup).
    */
   leavesOf: (Int32Array | undefined)[];
-  /** `mark(this, entry)`, made once so index walks allocate nothing. */
+  /** `collect(this, entry)`, made once so index walks allocate no closure. */
   onEntry: (entry: number) => void;
+  /** For `set` probes: every string that hits, with its (leaf, entry) pairs. */
+  exact: Map<string, Int32Array> | undefined;
+  /** Other probes: (leaf, entry) pairs of recently probed strings. */
+  readonly cache: TextCache<Int32Array>;
 }
 
 interface LeafInfo {
@@ -218,7 +222,16 @@ export function createCompiledEvaluator(
       const key = `${node.fact}\0${family}`;
       let probe = probes.get(key);
       if (probe === undefined) {
-        probe = { fact: node.fact, item: isItem, family, byList: new Map(), leavesOf: [], onEntry: () => {} };
+        probe = {
+          fact: node.fact,
+          item: isItem,
+          family,
+          byList: new Map(),
+          leavesOf: [],
+          onEntry: () => {},
+          exact: undefined,
+          cache: new TextCache(CACHE_ENTRIES),
+        };
         probes.set(key, probe);
       }
       const lid = listId(node.list as ResolvedList);
@@ -258,7 +271,7 @@ export function createCompiledEvaluator(
       }
     }
     p.leavesOf = leavesOf.map((a) => (a === undefined ? undefined : Int32Array.from(a)));
-    p.onEntry = (e: number) => mark(p, e);
+    p.onEntry = (e: number) => collect(p, e);
   }
   const leafRule = Int32Array.from(leaves, (l) => l.rule);
   const ruleIsItem = Uint8Array.from(rules, (r) => (r.item ? 1 : 0));
@@ -280,19 +293,55 @@ export function createCompiledEvaluator(
   let consTouchedItemCount = 0;
   let touchedEpoch = 0;
 
-  // Repeated descriptions and party names are folded and scanned once.
-  const kwCacheStore = new TextCache<number[]>(CACHE_ENTRIES);
-  const partyCacheStore = new TextCache<string>(CACHE_ENTRIES);
-  const kwCache = () => kwCacheStore;
-  const partyCache = () => partyCacheStore;
-
-  const mark = (probe: Probe, entryId: number) => {
+  /*
+   * What a probe does with one string is a pure function of the string: the (leaf, entry) pairs its index
+   * hits give. Codes and country lists are answered by a table built here; HS codes, descriptions and party
+   * names through a per-probe cache of those pairs, since a manifest repeats them (the HS walk, the fold and
+   * automaton scan, and party normalisation then run once per distinct text).
+   */
+  const NO_PAIRS = new Int32Array(0);
+  let collected: number[] = [];
+  const collect = (probe: Probe, entryId: number) => {
     const ids = probe.leavesOf[entryId];
     if (ids === undefined) return;
+    for (let k = 0; k < ids.length; k++) collected.push(ids[k] as number, entryId);
+  };
+  const takeCollected = (): Int32Array => {
+    if (collected.length === 0) return NO_PAIRS;
+    const out = Int32Array.from(collected);
+    collected = [];
+    return out;
+  };
+
+  const kwSeen = new Float64Array(automaton.keywords.length);
+  let scanEpoch = 0;
+  const pairsOf = (probe: Probe, s: string): Int32Array => {
+    collected = [];
+    if (probe.family === 'hs') hsIndex.lookup(s, probe.onEntry);
+    else if (probe.family === 'party') {
+      const hits = partyIndex.get(normalizePartyName(s));
+      if (hits !== undefined) for (const e of hits) collect(probe, e);
+    } else if (probe.family === 'set') {
+      const hits = setIndex.get(s);
+      if (hits !== undefined) for (const e of hits) collect(probe, e);
+    } else {
+      // A keyword found many times in a long text is reported once (a stamp per keyword, not a search).
+      scanEpoch++;
+      automaton.scan(foldText(s), (kw) => {
+        if (kwSeen[kw] !== scanEpoch) {
+          kwSeen[kw] = scanEpoch;
+          for (const e of kwEntries[kw] as number[]) collect(probe, e);
+        }
+      });
+    }
+    return takeCollected();
+  };
+
+  const stampPairs = (probe: Probe, pairs: Int32Array) => {
     const isItemProbe = probe.item;
     const epoch = isItemProbe ? itemEpoch : consEpoch;
-    for (let k = 0; k < ids.length; k++) {
-      const leaf = ids[k] as number;
+    for (let k = 0; k < pairs.length; k += 2) {
+      const leaf = pairs[k] as number;
       if (stamp[leaf] !== epoch) {
         stamp[leaf] = epoch;
         if (explain) matched[leaf] = new Set();
@@ -304,66 +353,48 @@ export function createCompiledEvaluator(
           else consTouched[consTouchedCount++] = rule;
         }
       }
-      if (explain) matched[leaf]?.add(entryId);
-    }
-  };
-
-  const kwSeen = new Float64Array(automaton.keywords.length);
-  let scanEpoch = 0;
-  const keywordsOf = (text: string): number[] => {
-    const cacheable = text.length <= CACHE_TEXT_MAX;
-    if (cacheable) {
-      const hit = kwCache().get(text);
-      if (hit !== undefined) return hit;
-    }
-    const found: number[] = [];
-    // A keyword found many times in a long text is reported once (a stamp per keyword, not a search).
-    scanEpoch++;
-    automaton.scan(foldText(text), (kw) => {
-      if (kwSeen[kw] !== scanEpoch) {
-        kwSeen[kw] = scanEpoch;
-        found.push(kw);
-      }
-    });
-    if (cacheable) kwCache().set(text, found);
-    return found;
-  };
-
-  const runProbe = (probe: Probe, value: unknown) => {
-    if (value === undefined) return;
-    switch (probe.family) {
-      case 'party': {
-        const name = partyNameOf(value);
-        if (name === undefined) return;
-        let n = partyCache().get(name);
-        if (n === undefined) {
-          n = normalizePartyName(name);
-          partyCache().set(name, n);
-        }
-        const hits = partyIndex.get(n);
-        if (hits !== undefined) for (const e of hits) mark(probe, e);
-        return;
-      }
-      case 'set':
-      case 'hs':
-      case 'kw': {
-        if (typeof value === 'string') probeString(probe, value);
-        else if (Array.isArray(value)) for (const v of value) if (typeof v === 'string') probeString(probe, v);
-        return;
-      }
+      if (explain) matched[leaf]?.add(pairs[k + 1] as number);
     }
   };
 
   const probeString = (probe: Probe, s: string) => {
-    if (probe.family === 'set') {
-      const hits = setIndex.get(s);
-      if (hits !== undefined) for (const e of hits) mark(probe, e);
-    } else if (probe.family === 'hs') {
-      hsIndex.lookup(s, probe.onEntry);
-    } else {
-      for (const kw of keywordsOf(s)) for (const e of kwEntries[kw] as number[]) mark(probe, e);
+    const exact = probe.exact;
+    if (exact !== undefined) {
+      const pairs = exact.get(s);
+      if (pairs !== undefined) stampPairs(probe, pairs);
+      return;
     }
+    if (s.length > CACHE_TEXT_MAX) {
+      stampPairs(probe, pairsOf(probe, s));
+      return;
+    }
+    let pairs = probe.cache.get(s);
+    if (pairs === undefined) {
+      pairs = pairsOf(probe, s);
+      probe.cache.set(s, pairs);
+    }
+    if (pairs.length > 0) stampPairs(probe, pairs);
   };
+
+  const runProbe = (probe: Probe, value: unknown) => {
+    if (value === undefined) return;
+    if (probe.family === 'party') {
+      const name = partyNameOf(value);
+      if (name !== undefined) probeString(probe, name);
+    } else if (typeof value === 'string') probeString(probe, value);
+    else if (Array.isArray(value)) for (const v of value) if (typeof v === 'string') probeString(probe, v);
+  };
+
+  // Code and country probes answer from a table: their domain is the list items themselves.
+  for (const p of probes.values()) {
+    if (p.family !== 'set') continue;
+    const exact = new Map<string, Int32Array>();
+    for (const s of setIndex.keys()) {
+      const pairs = pairsOf(p, s);
+      if (pairs.length > 0) exact.set(s, pairs);
+    }
+    p.exact = exact;
+  }
 
   const evidenceOf = (rule: RuleInfo, out: Evidence[], seenCons: Set<number>) => {
     const walk = (node: CondNode, negated: boolean) => {

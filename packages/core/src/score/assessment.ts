@@ -169,30 +169,8 @@ function hitOf(plan: ScoringPlan, rule: RulePlan, evidence: Evidence[]): Hit {
   return hit;
 }
 
-function rulesetHits(plan: ScoringPlan, fired: readonly FiredRule[]): { hits: Hit[]; rules: RulePlan[] } {
-  // Fast path: the compiled engine reports each rule once, in file order.
-  const rules: RulePlan[] = [];
-  let ordered = true;
-  let last = -1;
-  const known: FiredRule[] = [];
-  for (const f of fired) {
-    const at = f.index;
-    let rule = at === undefined ? undefined : plan.byIndex[at];
-    if (rule === undefined || rule.id !== f.ruleId) rule = plan.rules.get(f.ruleId);
-    if (rule === undefined) continue;
-    if (rule.index <= last) ordered = false;
-    last = rule.index;
-    rules.push(rule);
-    known.push(f);
-  }
-  if (ordered) {
-    const hits: Hit[] = [];
-    for (let i = 0; i < known.length; i++) {
-      const f = known[i] as FiredRule;
-      hits.push(hitOf(plan, rules[i] as RulePlan, f.evidence.length === 0 ? [] : [...f.evidence]));
-    }
-    return { hits, rules };
-  }
+/** The fired rules of one rule set, merged per rule and in file order (for engines that report otherwise). */
+function unorderedHits(plan: ScoringPlan, fired: readonly FiredRule[]): RulePlan[] {
   const byIndex = new Map<number, Evidence[]>();
   for (const f of fired) {
     const rule = plan.rules.get(f.ruleId);
@@ -202,48 +180,71 @@ function rulesetHits(plan: ScoringPlan, fired: readonly FiredRule[]): { hits: Hi
     else for (const e of f.evidence) ev.push(e);
   }
   const indexes = [...byIndex.keys()].sort((a, b) => a - b);
-  const sorted = indexes.map((i) => plan.byIndex[i] as RulePlan);
-  return { hits: sorted.map((r) => hitOf(plan, r, byIndex.get(r.index) as Evidence[])), rules: sorted };
+  unorderedEvidence = byIndex;
+  return indexes.map((i) => plan.byIndex[i] as RulePlan);
 }
+let unorderedEvidence: Map<number, Evidence[]> | undefined;
 
-/**
- * Builds the assessment of one consignment from the rules each rule set fired: scores summed per rule set,
- * channel from its thresholds raised by hit channels and random selection, then summed and maxed across
- * rule sets (docs/rule-sets.md, "Events and scoring"). Both engines call it, so scoring has one meaning.
- * Rule sets not in effect at `now` assess nothing and are left out of `ruleSets`.
- *
- * @example
- * const assessment = assembleAssessment(ruleSets, [[{ ruleId: 'GS-HS', evidence: [] }]], consignment);
- */
-export function assembleAssessment(
-  ruleSets: readonly CompiledRuleSet[],
+// Scratch for the rules of one rule set's hits while their order is checked (assembly is synchronous).
+let scratchRules: (RulePlan | undefined)[] = [];
+
+function assembleWith(
+  plans: readonly ScoringPlan[],
   fired: FiredRules,
   consignment: Consignment,
-  options: AssembleOptions = {},
+  seed: string,
+  nowMs: number,
 ): Assessment {
-  const seed = options.seed ?? DEFAULT_SEED;
-  const now = options.now;
-  const nowMs = now === undefined ? Date.now() : typeof now === 'number' ? now : now.getTime();
   let score = 0;
   let rank = 0;
   const hits: Hit[] = [];
   const entries: Assessment['ruleSets'] = [];
-  for (let s = 0; s < ruleSets.length; s++) {
-    const plan = planOf(ruleSets[s] as CompiledRuleSet);
+  let actions: string[] | undefined;
+  for (let s = 0; s < plans.length; s++) {
+    const plan = plans[s] as ScoringPlan;
     if (nowMs < plan.fromMs || nowMs >= plan.untilMs) continue;
-    entries.push({ ...plan.entry });
-    const firedHere = fired[s] ?? [];
+    entries.push({ id: plan.entry.id, version: plan.entry.version, sha256: plan.entry.sha256 });
+    const firedHere = fired[s];
     let setScore = 0;
     let setRank = 0;
-    if (firedHere.length > 0) {
-      const { hits: setHits, rules } = rulesetHits(plan, firedHere);
-      for (let i = 0; i < setHits.length; i++) {
-        const hit = setHits[i] as Hit;
-        setScore += hit.score;
-        const channel = (rules[i] as RulePlan).params.channel;
-        if (channel !== undefined && RANK[channel] > setRank) setRank = RANK[channel];
-        hits.push(hit);
+    if (firedHere !== undefined && firedHere.length > 0) {
+      // The compiled engine reports each rule once, in file order, with its index: no lookup by id, no sort.
+      const n = firedHere.length;
+      if (scratchRules.length < n) scratchRules = new Array(n);
+      let ordered = true;
+      let last = -1;
+      for (let i = 0; i < n; i++) {
+        const f = firedHere[i] as FiredRule;
+        const at = f.index;
+        let rule = at === undefined ? undefined : plan.byIndex[at];
+        if (rule === undefined || rule.id !== f.ruleId) rule = plan.rules.get(f.ruleId);
+        scratchRules[i] = rule;
+        if (rule === undefined) continue;
+        if (rule.index <= last) ordered = false;
+        last = rule.index;
       }
+      if (ordered) {
+        for (let i = 0; i < n; i++) {
+          const rule = scratchRules[i];
+          if (rule === undefined) continue;
+          const ev = (firedHere[i] as FiredRule).evidence;
+          hits.push(hitOf(plan, rule, ev.length === 0 ? [] : [...ev]));
+          setScore += rule.params.score;
+          const channel = rule.params.channel;
+          if (channel !== undefined && RANK[channel] > setRank) setRank = RANK[channel];
+        }
+      } else {
+        const rules = unorderedHits(plan, firedHere);
+        const byIndex = unorderedEvidence as Map<number, Evidence[]>;
+        for (const r of rules) {
+          hits.push(hitOf(plan, r, byIndex.get(r.index) as Evidence[]));
+          setScore += r.params.score;
+          const channel = r.params.channel;
+          if (channel !== undefined && RANK[channel] > setRank) setRank = RANK[channel];
+        }
+        unorderedEvidence = undefined;
+      }
+      scratchRules.fill(undefined, 0, n);
     }
     if (plan.randomRate > 0 && isRandomlySelected(seed, plan.id, consignment.id, plan.randomRate)) {
       hits.push({
@@ -261,15 +262,56 @@ export function assembleAssessment(
     score += setScore;
     if (setRank > rank) rank = setRank;
   }
-  const actions: string[] = [];
-  for (const h of hits) if (h.action !== undefined && !actions.includes(h.action)) actions.push(h.action);
+  for (let i = 0; i < hits.length; i++) {
+    const action = (hits[i] as Hit).action;
+    if (action === undefined) continue;
+    if (actions === undefined) actions = [action];
+    else if (!actions.includes(action)) actions.push(action);
+  }
   return {
     consignmentId: consignment.id,
     score,
     channel: BY_RANK[rank] as Channel,
-    actions,
+    actions: actions ?? [],
     hits,
     ruleSets: entries,
     source: consignment.source,
   };
+}
+
+/**
+ * Builds the assessment of one consignment from the rules each rule set fired: scores summed per rule set,
+ * channel from its thresholds raised by hit channels and random selection, then summed and maxed across
+ * rule sets (docs/rule-sets.md, "Events and scoring"). Both engines call it, so scoring has one meaning.
+ * Rule sets not in effect at `now` assess nothing and are left out of `ruleSets`.
+ *
+ * @example
+ * const assessment = assembleAssessment(ruleSets, [[{ ruleId: 'GS-HS', evidence: [] }]], consignment);
+ */
+export function assembleAssessment(
+  ruleSets: readonly CompiledRuleSet[],
+  fired: FiredRules,
+  consignment: Consignment,
+  options: AssembleOptions = {},
+): Assessment {
+  const now = options.now;
+  const nowMs = now === undefined ? Date.now() : typeof now === 'number' ? now : now.getTime();
+  return assembleWith(ruleSets.map(planOf), fired, consignment, options.seed ?? DEFAULT_SEED, nowMs);
+}
+
+/**
+ * {@link assembleAssessment} bound to a scorer's rule sets and options, with their scoring plans resolved
+ * once rather than per consignment. Internal: `createScorer` uses it.
+ */
+export function createAssembler(
+  ruleSets: readonly CompiledRuleSet[],
+  options: AssembleOptions = {},
+): (fired: FiredRules, consignment: Consignment) => Assessment {
+  const plans = ruleSets.map(planOf);
+  const seed = options.seed ?? DEFAULT_SEED;
+  const now = options.now;
+  if (now === undefined) return (fired, c) => assembleWith(plans, fired, c, seed, Date.now());
+  if (typeof now === 'number') return (fired, c) => assembleWith(plans, fired, c, seed, now);
+  // Read per call, as assembleAssessment does: the caller's Date may be moved.
+  return (fired, c) => assembleWith(plans, fired, c, seed, now.getTime());
 }

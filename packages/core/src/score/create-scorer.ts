@@ -3,7 +3,7 @@ import type { CompiledRuleSet } from '../compile/compile-rule-set.js';
 import { createCompiledEvaluator } from '../compile/compiled-engine.js';
 import { EvaluationError, RuleSetError } from '../errors.js';
 import { createReferenceEvaluator } from '../reference/reference-evaluator.js';
-import { type Assessment, assembleAssessment, type EvaluationContext } from './assessment.js';
+import { type Assessment, assembleAssessment, createAssembler, type EvaluationContext } from './assessment.js';
 import { DEFAULT_SEED } from './random-selection.js';
 
 /** Options of {@link createScorer}. */
@@ -93,6 +93,7 @@ export function createScorer(ruleSets: readonly CompiledRuleSet[], options: Scor
   }
   if (engine !== 'compiled') throw new EvaluationError('engine-unavailable', `unknown engine "${String(engine)}"`);
   const evaluator = createCompiledEvaluator(sets, { explain });
+  const assembleFired = createAssembler(sets, assemble);
   const score = (c: Consignment, context?: EvaluationContext): Assessment => {
     let fired: ReturnType<typeof evaluator.evaluate>;
     try {
@@ -102,7 +103,7 @@ export function createScorer(ruleSets: readonly CompiledRuleSet[], options: Scor
         cause: e,
       });
     }
-    return assembleAssessment(sets, fired, c, assemble);
+    return assembleFired(fired, c);
   };
   return Object.freeze({
     engine,
