@@ -103,6 +103,17 @@ const HS_SOURCE_RANK = { pia: 0, rff: 1, gds: 2 } as const;
 
 type Zone = 'message' | 'consignment' | 'item' | 'equipment' | 'other';
 
+/** The first `limit` parts, trimmed, the empty ones left out (no closure or array per step). */
+function nonEmpty(parts: readonly string[], limit = parts.length): string[] {
+  const out: string[] = [];
+  const n = Math.min(limit, parts.length);
+  for (let i = 0; i < n; i++) {
+    const t = parts[i]!.trim();
+    if (t !== '') out.push(t);
+  }
+  return out;
+}
+
 const text = (v: string | undefined): string | undefined => {
   const t = v?.trim();
   return t === undefined || t === '' ? undefined : t;
@@ -666,9 +677,7 @@ class CuscarDriver {
 
   /** NAD: C082 id, C058 name and address lines, C080 name, C059 street, city, sub-entity, postcode, country. */
   private party(s: EdifactSegment, d?: ConsignmentDraft): Party | undefined {
-    const nonEmpty = (parts: readonly string[] | undefined) =>
-      (parts ?? []).map((p) => p.trim()).filter((p) => p !== '');
-    const nameParts = nonEmpty(s.components(3).slice(0, 5));
+    const nameParts = nonEmpty(s.components(3), 5);
     const freeLines = nonEmpty(s.components(2));
     let name = nameParts.join(' ');
     const lines = nonEmpty(s.components(4));
@@ -766,7 +775,7 @@ class CuscarDriver {
     };
     if (master !== undefined && master !== house) candidate.masterId = master;
     if (d.declaredValue !== undefined) candidate.declaredValue = d.declaredValue;
-    const warnings = d.warnings.map((w) => ({ ...w, ...consignmentId }));
+    const warnings = d.warnings.length === 0 ? d.warnings : d.warnings.map((w) => ({ ...w, ...consignmentId }));
     if (plainlyValid(candidate)) {
       const issues = containerWarnings(candidate, '');
       this.sink.accept(candidate, warnings.length === 0 ? issues : [...warnings, ...issues]);
