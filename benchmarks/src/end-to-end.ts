@@ -99,7 +99,7 @@ export const endToEnd: Scenario = {
       }
       const runs: PipelineRun[] = [];
       try {
-        // One short untimed pass warms the JIT; then whole runs until 3 or about 12 s for this format.
+        // One short untimed pass warms the JIT; then whole runs, a second and third only while they stay short.
         const pass = () =>
           whole
             ? Promise.resolve(runMessages(input.documents, format, scorer))
@@ -108,7 +108,7 @@ export const endToEnd: Scenario = {
         else if (whole) runMessages(wholeDocuments(benchInput(format, 1000), format), format, scorer);
         else await runPipeline(input.documents.slice(0, 4), format, scorer).catch(() => undefined);
         const started = performance.now();
-        while (runs.length < (ctx.quick ? 1 : 3) && (runs.length === 0 || performance.now() - started < 12_000)) {
+        while (runs.length < (ctx.quick ? 1 : 3) && (runs.length === 0 || performance.now() - started < 7000)) {
           runs.push(await pass());
         }
       } catch (e) {

@@ -57,7 +57,7 @@ export const parseThroughput: Scenario = {
   name: 'parse',
   title: 'reader throughput by format, fast path against the fast-xml-parser reference',
   async run(ctx) {
-    const count = ctx.quick ? 1000 : 5000;
+    const count = ctx.quick ? 1000 : 3000;
     // The quick run keeps one XML format, the one that carries many consignments per document.
     const formats = ctx.quick ? (['xffm'] as const) : FORMATS;
     const results: BenchResult[] = [];
@@ -96,7 +96,7 @@ export const parseThroughput: Scenario = {
       const timing = {
         units,
         bytes,
-        timeMs: ctx.quick ? 1500 : 2500,
+        timeMs: ctx.quick ? 1000 : 1500,
         minIterations: 3,
         warmupMs: 100,
         warmupIterations: 1,

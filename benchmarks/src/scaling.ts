@@ -9,6 +9,7 @@ import { defaultPackRuleSets } from './harness/default-packs.js';
 import { median } from './harness/measure.js';
 import { type Scenario, ScenarioSkip } from './harness/scenario.js';
 import { type ChartSeries, renderLogLogChart } from './harness/svg-chart.js';
+import { formatNumber } from './harness/write-report.js';
 
 /*
  * How the figures move with rule count and with input size. The rule-count axis reuses the score

@@ -169,8 +169,8 @@ export const streamingMemory: Scenario = {
           mbPerSec: input.bytes / 1e6 / run.seconds,
           target: `≤ ${TARGET_MB} MB`,
           met: peak <= TARGET_MB,
-          notes: `peak RSS from /proc/self/status VmHWM (process.resourceUsage().maxRSS ${run.maxRssMb.toFixed(0)} MB), of which ${run.baselineMb?.toFixed(0) ?? '?'} MB before the first byte was read${run.rssSamples && run.rssSamples.length > 0 ? `; RSS / heap used (MB) every 40,000 consignments: ${run.rssSamples.map((x) => `${x.rssMb}/${x.heapMb}`).join(', ')}` : ''}`,
-          method: `a child process streams the file through readConsignments (1 MiB reads) and the compiled scorer with the default packs, on TypeScript source through tsx (Node, tsx and the loaded packs are the RSS before the first byte)${written.repeats > 1 ? `; the file holds ${BLOCK.toLocaleString('en-US')} generated consignments written up to ${written.repeats} times` : ''}${ctx.quick ? '; quick run: a 16 MB file instead of 1 GB' : ''}`,
+          notes: `peak RSS is the child's VmHWM (/proc/self/status), of which ${run.baselineMb?.toFixed(0) ?? '?'} MB before the first byte was read${run.rssSamples && run.rssSamples.length > 0 ? `; RSS / heap used (MB) every 40,000 consignments: ${run.rssSamples.map((x) => `${x.rssMb}/${x.heapMb}`).join(', ')}` : ''}`,
+          method: `a child process streams the file through readConsignments (1 MiB reads) and the compiled scorer with the default packs, on TypeScript source through tsx (Node, tsx and the loaded packs are the RSS before the first byte); process.resourceUsage().maxRSS is not used, since Linux carries the forking parent's high-water mark across exec into it${written.repeats > 1 ? `; the file holds ${BLOCK.toLocaleString('en-US')} generated consignments written up to ${written.repeats} times` : ''}${ctx.quick ? '; quick run: a 16 MB file instead of 1 GB' : ''}`,
         });
       }
       return rows;
