@@ -65,9 +65,7 @@ export const scaling: Scenario = {
               ratioTo: `slower at ${last.x.toLocaleString('en-US')} rules than at ${first.x.toLocaleString('en-US')}`,
             }
           : {}),
-        notes: pts
-          .map((p) => `${p.x.toLocaleString('en-US')}: ${Math.round(p.y).toLocaleString('en-US')}/s`)
-          .join(', '),
+        notes: pts.map((p) => `${p.x.toLocaleString('en-US')}: ${formatNumber(p.y)}/s`).join(', '),
       });
     }
     if (series.length === 0) {
