@@ -78,7 +78,7 @@ export function runMessages(messages: readonly Uint8Array[], format: ManifestFor
 
 export const endToEnd: Scenario = {
   name: 'e2e',
-  title: 'bytes to assessments, 100,000 consignments per format, default packs',
+  title: 'bytes to assessments per format with the default packs (100,000 consignments; 5,000 in the quick run)',
   async run(ctx) {
     const scorer = scorerForBench(await defaultPackRuleSets(), 'compiled', false);
     const count = ctx.quick ? 5000 : 100_000;
