@@ -19,16 +19,26 @@ import { formatNumber } from './harness/write-report.js';
  */
 
 const seriesLabel = (r: BenchResult) =>
-  `${r.engine}${r.variant === undefined ? '' : ` ${r.variant}`}${r.explain ? ' (explain)' : ''}`;
+  `${r.engine}${r.variant === undefined ? '' : ` (${r.variant})`}${r.explain ? ', explain on' : ''}`;
 
-export function ruleScalingSeries(rows: readonly BenchResult[]): ChartSeries[] {
-  const byLabel = new Map<string, ChartSeries>();
+type RuleSeries = ChartSeries &
+  Pick<BenchResult, 'variant'> & { engine: NonNullable<BenchResult['engine']>; explain: boolean };
+
+export function ruleScalingSeries(rows: readonly BenchResult[]): RuleSeries[] {
+  const byLabel = new Map<string, RuleSeries>();
   for (const r of rows) {
-    if (r.scenario !== 'score' || r.rules === undefined || r.consignmentsPerSec === undefined) continue;
+    if (r.scenario !== 'score' || r.engine === undefined || r.rules === undefined) continue;
+    if (r.consignmentsPerSec === undefined) continue;
     const label = seriesLabel(r);
     let s = byLabel.get(label);
     if (s === undefined) {
-      s = { label, points: [] };
+      s = {
+        label,
+        points: [],
+        engine: r.engine,
+        explain: r.explain === true,
+        ...(r.variant === undefined ? {} : { variant: r.variant }),
+      };
       byLabel.set(label, s);
     }
     s.points.push({ x: r.rules, y: r.consignmentsPerSec });
@@ -55,10 +65,9 @@ export const scaling: Scenario = {
       results.push({
         scenario: 'scaling',
         name: `rules ${first.x.toLocaleString('en-US')} → ${last.x.toLocaleString('en-US')}`,
-        engine: s.label.startsWith('compiled')
-          ? 'compiled'
-          : (s.label.replace(' (explain)', '') as NonNullable<BenchResult['engine']>),
-        explain: s.label.endsWith('(explain)'),
+        engine: s.engine,
+        ...(s.variant === undefined ? {} : { variant: s.variant }),
+        explain: s.explain,
         ...(pts.length > 1
           ? {
               ratio: first.y / last.y,

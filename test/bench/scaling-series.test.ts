@@ -19,7 +19,7 @@ describe('the rule-count series the scaling chart draws', () => {
       { scenario: 'score', name: 'e', engine: 'zen-engine', explain: false, rules: 10, failed: 'hit sets differ' },
       { scenario: 'parse', name: 'f', format: 'xffm', mbPerSec: 30 },
     ]);
-    expect(series.map((s) => s.label)).toEqual(['compiled', 'compiled (explain)', 'json-rules-engine direct']);
+    expect(series.map((s) => s.label)).toEqual(['compiled', 'compiled, explain on', 'json-rules-engine (direct)']);
     expect(series[0]?.points).toEqual([
       { x: 10, y: 100 },
       { x: 100, y: 90 },
