@@ -69,6 +69,8 @@ async function main() {
         const message = e instanceof Error ? e.message : String(e);
         console.error(`  FAILED: ${message}`);
         if (e instanceof Error && e.stack) console.error(e.stack);
+        if (e instanceof Error && e.cause instanceof Error)
+          console.error(`  caused by: ${e.cause.stack ?? e.cause.message}`);
         results.push({ scenario: scenario.name, name: scenario.title, failed: message });
       }
     }
