@@ -8,6 +8,7 @@ import {
   type PreparedOperand,
   partyNameOf,
   prepareOperand,
+  stringsOf,
 } from '../operators/direct-operators.js';
 import { resolveSimplePath } from '../ruleset/simple-path.js';
 import type { Evidence, FiredRule, FiredRules } from '../score/assessment.js';
@@ -52,6 +53,8 @@ interface Probe {
   leavesOf: (Int32Array | undefined)[];
   /** `collect(this, entry)`, made once so index walks allocate no closure. */
   onEntry: (entry: number) => void;
+  /** `mark(this, entry)`: HS probes stamp straight from the prefix walk. */
+  onMark: (entry: number) => void;
   /** For `set` probes: every string that hits, with its (leaf, entry) pairs. */
   exact: Map<string, Int32Array> | undefined;
   /** Other probes: (leaf, entry) pairs of recently probed strings. */
@@ -75,6 +78,8 @@ interface RuleInfo {
   test: () => boolean;
   readonly root: CondNode;
   readonly leafIds: Map<LeafNode, number[]>;
+  /** Leaves that give evidence when true: outside any `not`, in condition order. */
+  readonly evidenceLeaves: Int32Array;
 }
 
 type Tri = 0 | 1 | 2; // false, true, unknown
@@ -175,10 +180,11 @@ export function createCompiledEvaluator(
 
   const leaves: LeafInfo[] = [];
   const leafRead: (() => unknown)[] = [];
+  // The probe answering each indexed leaf (undefined for leaves evaluated directly).
+  const leafProbe: (Probe | undefined)[] = [];
   const rules: RuleInfo[] = [];
   const probes = new Map<string, Probe>();
   let stamp = new Float64Array(0);
-  const matched: (Set<number> | undefined)[] = [];
 
   const compileNode = (node: CondNode, rule: number, leafIds: Map<LeafNode, number[]>): [() => boolean, Tri] => {
     if (node.k === 'all' || node.k === 'any') {
@@ -214,7 +220,7 @@ export function createCompiledEvaluator(
     leaves.push({ node, rule, item: isItem, indexed, operand });
     const read = factReader(node.fact, node.path);
     leafRead.push(read);
-    matched.push(undefined);
+    leafProbe.push(undefined);
     const ids = leafIds.get(node) ?? [];
     ids.push(id);
     leafIds.set(node, ids);
@@ -229,6 +235,7 @@ export function createCompiledEvaluator(
           byList: new Map(),
           leavesOf: [],
           onEntry: () => {},
+          onMark: () => {},
           exact: undefined,
           cache: new TextCache(CACHE_ENTRIES),
         };
@@ -238,6 +245,7 @@ export function createCompiledEvaluator(
       const arr = probe.byList.get(lid) ?? [];
       arr.push(id);
       probe.byList.set(lid, arr);
+      leafProbe[id] = probe;
       // Stamps are checked against the epoch of the leaf's scope (item or consignment).
       return [isItem ? () => stamp[id] === itemEpoch : () => stamp[id] === consEpoch, 0];
     }
@@ -252,7 +260,23 @@ export function createCompiledEvaluator(
       const index = rules.length;
       const leafIds = new Map<LeafNode, number[]>();
       const [test, tri] = compileNode(r.root, index, leafIds);
-      rules.push({ set: s, id: r.id, index: r.index, item: r.scope === 'item', test, root: r.root, leafIds });
+      const evidenceLeaves: number[] = [];
+      const walk = (node: CondNode, negated: boolean): void => {
+        if (node.k === 'all' || node.k === 'any') for (const c of node.c) walk(c, negated);
+        else if (node.k === 'not') walk(node.c, !negated);
+        else if (!negated) for (const id of leafIds.get(node) ?? []) evidenceLeaves.push(id);
+      };
+      walk(r.root, false);
+      rules.push({
+        set: s,
+        id: r.id,
+        index: r.index,
+        item: r.scope === 'item',
+        test,
+        root: r.root,
+        leafIds,
+        evidenceLeaves: Int32Array.from(evidenceLeaves),
+      });
       // A rule that can be true with no index hit is visited for every consignment (or item).
       if (tri !== 0) (r.scope === 'item' ? alwaysItem : alwaysCons).push(index);
     }
@@ -272,6 +296,7 @@ export function createCompiledEvaluator(
     }
     p.leavesOf = leavesOf.map((a) => (a === undefined ? undefined : Int32Array.from(a)));
     p.onEntry = (e: number) => collect(p, e);
+    p.onMark = (e: number) => mark(p, e);
   }
   const leafRule = Int32Array.from(leaves, (l) => l.rule);
   const ruleIsItem = Uint8Array.from(rules, (r) => (r.item ? 1 : 0));
@@ -344,7 +369,6 @@ export function createCompiledEvaluator(
       const leaf = pairs[k] as number;
       if (stamp[leaf] !== epoch) {
         stamp[leaf] = epoch;
-        if (explain) matched[leaf] = new Set();
         const rule = leafRule[leaf] as number;
         if (ruleStamp[rule] !== touchedEpoch) {
           ruleStamp[rule] = touchedEpoch;
@@ -353,11 +377,35 @@ export function createCompiledEvaluator(
           else consTouched[consTouchedCount++] = rule;
         }
       }
-      if (explain) matched[leaf]?.add(pairs[k + 1] as number);
+    }
+  };
+
+  const mark = (probe: Probe, entryId: number) => {
+    const ids = probe.leavesOf[entryId];
+    if (ids === undefined) return;
+    const isItemProbe = probe.item;
+    const epoch = isItemProbe ? itemEpoch : consEpoch;
+    for (let k = 0; k < ids.length; k++) {
+      const leaf = ids[k] as number;
+      if (stamp[leaf] !== epoch) {
+        stamp[leaf] = epoch;
+        const rule = leafRule[leaf] as number;
+        if (ruleStamp[rule] !== touchedEpoch) {
+          ruleStamp[rule] = touchedEpoch;
+          if (isItemProbe) itemTouched[itemTouchedCount++] = rule;
+          else if (ruleIsItem[rule] === 1) consTouchedItemRules[consTouchedItemCount++] = rule;
+          else consTouched[consTouchedCount++] = rule;
+        }
+      }
     }
   };
 
   const probeString = (probe: Probe, s: string) => {
+    if (probe.family === 'hs') {
+      // A walk of at most ten digits in a flat table costs less than hashing the code for a cache.
+      hsIndex.lookup(s, probe.onMark);
+      return;
+    }
     const exact = probe.exact;
     if (exact !== undefined) {
       const pairs = exact.get(s);
@@ -396,41 +444,62 @@ export function createCompiledEvaluator(
     p.exact = exact;
   }
 
+  /**
+   * What an index hit matched, as written, in list order, each item once. The probe's (leaf, entry) pairs
+   * for the value are asked again (usually from its cache) for the fired rules' leaves only, rather than
+   * every hit recording its entries.
+   */
+  const pairsFor = (probe: Probe, s: string): Int32Array => {
+    if (probe.exact !== undefined) return probe.exact.get(s) ?? NO_PAIRS;
+    if (probe.family !== 'hs' && s.length <= CACHE_TEXT_MAX) {
+      const cached = probe.cache.get(s);
+      if (cached !== undefined) return cached;
+    }
+    return pairsOf(probe, s);
+  };
+  const indexedMatched = (leaf: number, value: unknown): string[] => {
+    const probe = leafProbe[leaf] as Probe;
+    const found: Entry[] = [];
+    let strings: readonly string[];
+    if (probe.family === 'party') {
+      const name = partyNameOf(value);
+      strings = name === undefined ? [] : [name];
+    } else strings = stringsOf(value);
+    for (const s of strings) {
+      const pairs = pairsFor(probe, s);
+      for (let k = 0; k < pairs.length; k += 2) {
+        if (pairs[k] === leaf) found.push(entries[pairs[k + 1] as number] as Entry);
+      }
+    }
+    if (found.length > 1) found.sort((x, y) => x.order - y.order);
+    const out: string[] = [];
+    for (const e of found) if (!out.includes(e.item)) out.push(e.item);
+    return out;
+  };
+
   const evidenceOf = (rule: RuleInfo, out: Evidence[], seenCons: Set<number>) => {
-    const walk = (node: CondNode, negated: boolean) => {
-      if (node.k === 'all' || node.k === 'any') {
-        for (const c of node.c) walk(c, negated);
-        return;
+    const ids = rule.evidenceLeaves;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k] as number;
+      const info = leaves[id] as LeafInfo;
+      const truth = info.indexed
+        ? stamp[id] === (info.item ? itemEpoch : consEpoch)
+        : evaluateOperator(info.operand, (leafRead[id] as () => unknown)());
+      if (!truth) continue;
+      if (!info.item) {
+        if (seenCons.has(id)) continue;
+        seenCons.add(id);
       }
-      if (node.k === 'not') return walk(node.c, !negated);
-      if (negated) return;
-      for (const id of rule.leafIds.get(node) ?? []) {
-        const info = leaves[id] as LeafInfo;
-        const truth = info.indexed
-          ? stamp[id] === (info.item ? itemEpoch : consEpoch)
-          : evaluateOperator(info.operand, (leafRead[id] as () => unknown)());
-        if (!truth) continue;
-        if (!info.item) {
-          if (seenCons.has(id)) continue;
-          seenCons.add(id);
-        }
-        const value = (leafRead[id] as () => unknown)();
-        const e: Evidence = { fact: node.fact, value, operator: node.operator };
-        let m: string[] | undefined;
-        if (info.indexed) {
-          const set = matched[id];
-          if (set !== undefined) {
-            const es = [...set].map((x) => entries[x] as Entry).sort((a, b) => a.order - b.order);
-            m = [...new Set(es.map((x) => x.item))];
-          }
-        } else m = matchedItems(info.operand, value);
-        if (m !== undefined && m.length > 0) e.matched = m;
-        if (node.list?.name !== undefined) e.list = node.list.name;
-        if (info.item) e.item = item.seq;
-        out.push(e);
-      }
-    };
-    walk(rule.root, false);
+      const node = info.node;
+      const value = (leafRead[id] as () => unknown)();
+      const e: Evidence = { fact: node.fact, value, operator: node.operator };
+      // Recomputed for fired rules only, rather than recorded at every index hit.
+      const m = info.indexed ? indexedMatched(id, value) : matchedItems(info.operand, value);
+      if (m !== undefined && m.length > 0) e.matched = m;
+      if (node.list?.name !== undefined) e.list = node.list.name;
+      if (info.item) e.item = item.seq;
+      out.push(e);
+    }
   };
 
   const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);
