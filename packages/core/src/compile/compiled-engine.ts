@@ -59,6 +59,9 @@ interface Probe {
   exact: Map<string, Int32Array> | undefined;
   /** Other probes: (leaf, entry) pairs of recently probed strings. */
   readonly cache: TextCache<Int32Array>;
+  /** The last string probed and its pairs: goods items of a consignment often repeat a description. */
+  lastText: string | undefined;
+  lastPairs: Int32Array;
 }
 
 interface LeafInfo {
@@ -238,6 +241,8 @@ export function createCompiledEvaluator(
           onMark: () => {},
           exact: undefined,
           cache: new TextCache(CACHE_ENTRIES),
+          lastText: undefined,
+          lastPairs: new Int32Array(0),
         };
         probes.set(key, probe);
       }
@@ -416,10 +421,16 @@ export function createCompiledEvaluator(
       stampPairs(probe, pairsOf(probe, s));
       return;
     }
-    let pairs = probe.cache.get(s);
-    if (pairs === undefined) {
-      pairs = pairsOf(probe, s);
-      probe.cache.set(s, pairs);
+    let pairs: Int32Array | undefined;
+    if (s === probe.lastText) pairs = probe.lastPairs;
+    else {
+      pairs = probe.cache.get(s);
+      if (pairs === undefined) {
+        pairs = pairsOf(probe, s);
+        probe.cache.set(s, pairs);
+      }
+      probe.lastText = s;
+      probe.lastPairs = pairs;
     }
     if (pairs.length > 0) stampPairs(probe, pairs);
   };
