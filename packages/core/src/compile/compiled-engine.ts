@@ -57,6 +57,8 @@ interface Probe {
   onMark: (entry: number) => void;
   /** For `set` probes: every string that hits, with its (leaf, entry) pairs. */
   exact: Map<string, Int32Array> | undefined;
+  /** The same for two-letter upper-case strings (country codes), by (c0 - 65) * 26 + (c1 - 65): no hashing. */
+  twoLetter: (Int32Array | undefined)[] | undefined;
   /** Other probes: (leaf, entry) pairs of recently probed strings. */
   readonly cache: TextCache<Int32Array>;
   /** The last string probed and its pairs: goods items of a consignment often repeat a description. */
@@ -240,6 +242,7 @@ export function createCompiledEvaluator(
           onEntry: () => {},
           onMark: () => {},
           exact: undefined,
+          twoLetter: undefined,
           cache: new TextCache(CACHE_ENTRIES),
           lastText: undefined,
           lastPairs: new Int32Array(0),
@@ -413,6 +416,15 @@ export function createCompiledEvaluator(
     }
     const exact = probe.exact;
     if (exact !== undefined) {
+      if (s.length === 2) {
+        const a = s.charCodeAt(0) - 65;
+        const b = s.charCodeAt(1) - 65;
+        if (a >= 0 && a < 26 && b >= 0 && b < 26) {
+          const pairs = (probe.twoLetter as (Int32Array | undefined)[])[a * 26 + b];
+          if (pairs !== undefined) stampPairs(probe, pairs);
+          return;
+        }
+      }
       const pairs = exact.get(s);
       if (pairs !== undefined) stampPairs(probe, pairs);
       return;
@@ -453,6 +465,13 @@ export function createCompiledEvaluator(
       if (pairs.length > 0) exact.set(s, pairs);
     }
     p.exact = exact;
+    const twoLetter: (Int32Array | undefined)[] = new Array(26 * 26).fill(undefined);
+    for (const [key, pairs] of exact) {
+      const a = key.charCodeAt(0) - 65;
+      const b = key.charCodeAt(1) - 65;
+      if (key.length === 2 && a >= 0 && a < 26 && b >= 0 && b < 26) twoLetter[a * 26 + b] = pairs;
+    }
+    p.twoLetter = twoLetter;
   }
 
   /**
