@@ -29,9 +29,9 @@ function decadeLabel(v: number): string {
 
 /** Renders the series on log scales; points with x or y ≤ 0 are left out (a log scale has no place for them). */
 export function renderLogLogChart(series: readonly ChartSeries[], options: ChartOptions): string {
-  const width = options.width ?? 860;
+  const width = options.width ?? 980;
   const height = options.height ?? 440;
-  const margin = { left: 80, right: 300, top: 44, bottom: 56 };
+  const margin = { left: 80, right: 380, top: 44, bottom: 56 };
   const plotW = width - margin.left - margin.right;
   const plotH = height - margin.top - margin.bottom;
   const points = series.flatMap((s) => s.points).filter((p) => p.x > 0 && p.y > 0);
