@@ -4,7 +4,7 @@ import { isValidContainerNumber } from '@cargorisk/manifest';
 /** Where a consignment was read from, beyond the consignment itself. */
 export interface FactContext {
   /** The manifest's transport (mode, carrier); facts that need it are absent without it. */
-  readonly transport?: Transport;
+  readonly transport?: Transport | undefined;
 }
 
 type Getter = (c: Consignment, t: Transport | undefined) => unknown;

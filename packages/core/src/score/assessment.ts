@@ -74,7 +74,7 @@ export interface Evaluator {
 
 /** Where a consignment came from, for the facts that live on the manifest. */
 export interface EvaluationContext {
-  readonly transport?: Transport;
+  readonly transport?: Transport | undefined;
 }
 
 /** Options an engine factory receives from `createScorer`. */
