@@ -46,6 +46,31 @@ export interface RuleSetIssue {
   readonly source?: string;
 }
 
+/**
+ * What every failure class of the core shares: a stable `code`, the `issues` found (data problems,
+ * each with its location; empty where there are none), an optional `cause`, and `toJSON()`.
+ */
+export class CoreError<Code extends string, Issue = never> extends Error {
+  readonly code: Code;
+  readonly issues: readonly Issue[];
+
+  constructor(code: Code, message: string, options: { issues?: readonly Issue[]; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.issues = options.issues ?? [];
+  }
+
+  toJSON() {
+    return {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+      ...(this.issues.length > 0 ? { issues: this.issues } : {}),
+      ...(this.cause instanceof Error ? { cause: this.cause.message } : {}),
+    };
+  }
+}
+
 /** Codes of {@link RuleSetError}. */
 export type RuleSetErrorCode = 'invalid-rule-set' | 'read-failed' | 'duplicate-rule-set-id';
 
@@ -58,30 +83,8 @@ export type RuleSetErrorCode = 'invalid-rule-set' | 'read-failed' | 'duplicate-r
  *   if (e instanceof RuleSetError) for (const i of e.issues) console.error(i.path, i.code, i.message);
  * }
  */
-export class RuleSetError extends Error {
+export class RuleSetError extends CoreError<RuleSetErrorCode, RuleSetIssue> {
   override readonly name = 'RuleSetError';
-  readonly code: RuleSetErrorCode;
-  readonly issues: readonly RuleSetIssue[];
-
-  constructor(
-    code: RuleSetErrorCode,
-    message: string,
-    options: { issues?: readonly RuleSetIssue[]; cause?: unknown } = {},
-  ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.code = code;
-    this.issues = options.issues ?? [];
-  }
-
-  toJSON() {
-    return {
-      name: this.name,
-      code: this.code,
-      message: this.message,
-      issues: this.issues,
-      ...(this.cause instanceof Error ? { cause: this.cause.message } : {}),
-    };
-  }
 }
 
 /** Codes of {@link EvaluationError}. */
@@ -94,21 +97,6 @@ export type EvaluationErrorCode = 'engine-unavailable' | 'sync-unsupported' | 'i
  * @example
  * try { scorer.score(c) } catch (e) { if (e instanceof EvaluationError && e.code === 'sync-unsupported') await scorer.scoreAsync(c) }
  */
-export class EvaluationError extends Error {
+export class EvaluationError extends CoreError<EvaluationErrorCode> {
   override readonly name = 'EvaluationError';
-  readonly code: EvaluationErrorCode;
-
-  constructor(code: EvaluationErrorCode, message: string, options: { cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.code = code;
-  }
-
-  toJSON() {
-    return {
-      name: this.name,
-      code: this.code,
-      message: this.message,
-      ...(this.cause instanceof Error ? { cause: this.cause.message } : {}),
-    };
-  }
 }

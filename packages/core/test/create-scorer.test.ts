@@ -390,3 +390,23 @@ describe('engines', () => {
     expect(await scorer.scoreAsync(consignment())).toEqual(scorer.score(consignment()));
   });
 });
+
+describe('error classes', () => {
+  it('serialise code, message, issues and cause', async () => {
+    const { RuleSetError, EvaluationError } = await import('../src/index.js');
+    const cause = new Error('disk');
+    const issue = { code: 'unknown-fact', severity: 'error', message: 'no such fact', path: '/rules/0' } as const;
+    expect(
+      JSON.parse(JSON.stringify(new RuleSetError('invalid-rule-set', 'refused', { issues: [issue], cause }))),
+    ).toEqual({
+      name: 'RuleSetError',
+      code: 'invalid-rule-set',
+      message: 'refused',
+      issues: [issue],
+      cause: 'disk',
+    });
+    const e = new EvaluationError('sync-unsupported', 'use scoreAsync');
+    expect(e).toBeInstanceOf(Error);
+    expect(e.toJSON()).toEqual({ name: 'EvaluationError', code: 'sync-unsupported', message: 'use scoreAsync' });
+  });
+});

@@ -1,3 +1,4 @@
+import { CoreError } from '../errors.js';
 import type { RuleTestIssue } from './prepare-rule-test-case.js';
 
 /** Codes of {@link RuleTestError}. */
@@ -12,28 +13,6 @@ export type RuleTestErrorCode = 'read-failed' | 'invalid-test-file' | 'unknown-l
  *   if (e instanceof RuleTestError) for (const i of e.issues) console.error(`${i.line}:${i.column} ${i.message}`);
  * }
  */
-export class RuleTestError extends Error {
+export class RuleTestError extends CoreError<RuleTestErrorCode, RuleTestIssue> {
   override readonly name = 'RuleTestError';
-  readonly code: RuleTestErrorCode;
-  readonly issues: readonly RuleTestIssue[];
-
-  constructor(
-    code: RuleTestErrorCode,
-    message: string,
-    options: { issues?: readonly RuleTestIssue[]; cause?: unknown } = {},
-  ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.code = code;
-    this.issues = options.issues ?? [];
-  }
-
-  toJSON() {
-    return {
-      name: this.name,
-      code: this.code,
-      message: this.message,
-      issues: this.issues,
-      ...(this.cause instanceof Error ? { cause: this.cause.message } : {}),
-    };
-  }
 }
