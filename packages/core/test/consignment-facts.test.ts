@@ -112,4 +112,9 @@ describe('HS 2022 nomenclature', () => {
     expect(hsDescription('310230')).toMatch(/ammonium nitrate/i);
     expect(hsDescription('019999')).toBeUndefined();
   });
+
+  it("does not take UN Comtrade's 'not specified' placeholders for headings", () => {
+    for (const code of ['99', '9999', '999999', '9999990000']) expect(isHs2022Code(code)).toBe(false);
+    expect(isHs2022Code('97')).toBe(true);
+  });
 });

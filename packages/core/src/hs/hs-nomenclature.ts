@@ -46,8 +46,10 @@ function load(): Map<string, string> {
   for (let n = 1; n < lines.length; n++) {
     const line = lines[n];
     if (line === undefined || line === '') continue;
-    const [, code, description] = parseCsvLine(line);
-    if (code !== undefined && /^\d{2,6}$/.test(code)) map.set(code, description ?? '');
+    const [section, code, description] = parseCsvLine(line);
+    // Rows of section TOTAL (99, 9999, 999999: "commodities not specified according to kind") are
+    // UN Comtrade's reporting placeholders, not headings of the Harmonized System.
+    if (section !== 'TOTAL' && code !== undefined && /^\d{2,6}$/.test(code)) map.set(code, description ?? '');
   }
   nomenclature = map;
   return map;
