@@ -1,5 +1,6 @@
 import type { Consignment, GoodsItem, Party, Transport } from '@cargorisk/manifest';
 import { isValidContainerNumber } from '@cargorisk/manifest';
+import { isHs2022Code } from '../hs/hs-nomenclature.js';
 
 /** Where a consignment was read from, beyond the consignment itself. */
 export interface FactContext {
@@ -99,6 +100,11 @@ export const CONSIGNMENT_FACT_GETTERS: Readonly<Record<string, Getter>> = Object
   invalidContainerCount: (c: Consignment) => {
     let n = 0;
     for (const k of c.containers ?? []) if (!isValidContainerNumber(k.number)) n++;
+    return n;
+  },
+  unknownHsCodeCount: (c: Consignment) => {
+    let n = 0;
+    for (const g of c.goods) if (g.hsCode !== undefined && !isHs2022Code(g.hsCode)) n++;
     return n;
   },
   unsealedContainerCount: (c: Consignment) => {

@@ -63,6 +63,7 @@ export const FACTS: Readonly<Record<string, FactInfo>> = Object.freeze({
   containerNumbers: consignment('string[]', 'containers[].number'),
   containerCount: consignment('number', 'number of containers'),
   invalidContainerCount: consignment('number', 'containers whose number fails ISO 6346'),
+  unknownHsCodeCount: consignment('number', 'goods items whose HS code is not in HS 2022 at its first six digits'),
   unsealedContainerCount: consignment('number', 'containers with no seal'),
   totalPackages: consignment('number', 'totals.packages, or the sum over goods items'),
   totalGrossKg: consignment('number', 'totals.grossKg, or the sum over goods items'),
