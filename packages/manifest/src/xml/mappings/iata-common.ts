@@ -138,6 +138,26 @@ export function iataGoods(record: ScopeRecord): Candidate[] {
 }
 
 /** Flight legs in their sequence order. */
+/**
+ * What an IATA waybill says of its cargo, the same in XFWB and XFZB: the goods lines (or, when there
+ * are none, the summary description as one item), totals and declared value. Air waybills name no
+ * containers: ULDs belong to the flight manifest.
+ */
+export function iataCargo(record: ScopeRecord): Candidate {
+  const goods = iataGoods(record);
+  const summary = record.get('summary');
+  return {
+    goods: goods.length > 0 || summary === undefined ? goods : [{ seq: 1, description: summary, containerRefs: [] }],
+    containers: [],
+    totals: defined({
+      packages: record.get('packages'),
+      grossKg: record.get('grossKg'),
+      volumeM3: record.get('volumeM3'),
+    }),
+    declaredValue: record.get('declaredValue'),
+  };
+}
+
 export function iataLegs(record: ScopeRecord): ScopeRecord[] {
   return record
     .of('leg')

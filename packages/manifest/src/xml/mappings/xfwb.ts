@@ -6,7 +6,7 @@ import {
   IATA_LEG,
   IATA_NOTE,
   IATA_PARTIES,
-  iataGoods,
+  iataCargo,
   iataLegs,
   iataParties,
   legOf,
@@ -61,8 +61,6 @@ export const XFWB: FormatBuilder = {
     const legs = iataLegs(record);
     const loading = record.get('loading');
     const discharge = record.get('discharge');
-    const goods = iataGoods(record);
-    const summary = record.get('summary');
     const consolidation = record.parent?.list('noteCodes').includes('C') === true;
     rememberLeg(record, legs[0]);
     return defined({
@@ -75,14 +73,7 @@ export const XFWB: FormatBuilder = {
         transshipments: transshipments(legs, loading, discharge),
         countries: [],
       }),
-      goods: goods.length > 0 || summary === undefined ? goods : [{ seq: 1, description: summary, containerRefs: [] }],
-      containers: [],
-      totals: defined({
-        packages: record.get('packages'),
-        grossKg: record.get('grossKg'),
-        volumeM3: record.get('volumeM3'),
-      }),
-      declaredValue: record.get('declaredValue'),
+      ...iataCargo(record),
     });
   },
   header(document) {

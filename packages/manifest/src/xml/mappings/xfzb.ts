@@ -1,7 +1,7 @@
 import type { FormatBuilder } from '../assembler.js';
 import { defined } from '../build-parts.js';
 import { compileMapping, type ScopeSpec } from '../mapping.js';
-import { IATA_ITEM, IATA_NOTE, IATA_PARTIES, iataGoods, iataParties } from './iata-common.js';
+import { IATA_ITEM, IATA_NOTE, IATA_PARTIES, iataCargo, iataParties } from './iata-common.js';
 
 /*
  * IATA Cargo-XML XFZB 3 (`HouseWaybill`): one house waybill under a master. The house is
@@ -55,8 +55,6 @@ const DOCUMENT: ScopeSpec = {
 export const XFZB: FormatBuilder = {
   mapping: compileMapping('xfzb', { HouseWaybill: [DOCUMENT] }),
   consignment(record) {
-    const goods = iataGoods(record);
-    const summary = record.get('summary');
     const loading = record.get('loading') ?? record.inherited('masterLoading');
     const discharge = record.inherited('masterDischarge');
     const delivery = record.get('delivery');
@@ -72,14 +70,7 @@ export const XFZB: FormatBuilder = {
         transshipments: [],
         countries: [],
       }),
-      goods: goods.length > 0 || summary === undefined ? goods : [{ seq: 1, description: summary, containerRefs: [] }],
-      containers: [],
-      totals: defined({
-        packages: record.get('packages'),
-        grossKg: record.get('grossKg'),
-        volumeM3: record.get('volumeM3'),
-      }),
-      declaredValue: record.get('declaredValue'),
+      ...iataCargo(record),
     });
   },
   header(document) {
