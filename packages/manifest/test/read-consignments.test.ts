@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readConsignments, type StreamEvent } from '../src/index.js';
 
@@ -48,5 +49,37 @@ describe('readConsignments (NDJSON)', () => {
 
   it('throws a typed error on an empty stream', async () => {
     await expect(collect([])).rejects.toMatchObject({ code: 'empty-input' });
+  });
+});
+
+describe('readConsignments with chunks larger than a reader is fed at once', () => {
+  // The XFFM fixture's header and its first waybill repeated to about 150 KB, one chunk.
+  const lines = readFileSync(new URL('./fixtures/xml/xffm-flight-manifest.xml', import.meta.url), 'utf8').split('\n');
+  const open = lines.findIndex((l) => l.trim() === '<IncludedMasterConsignment>');
+  const close = lines.findIndex((l) => l.trim() === '</IncludedMasterConsignment>');
+  const head = lines.slice(0, open).join('\n');
+  const waybill = lines.slice(open, close + 1).join('\n');
+  const copies = Math.ceil(150_000 / waybill.length);
+  const body = `${head}\n${Array(copies).fill(waybill).join('\n')}\n`;
+
+  it('hands on the consignments read before a fatal error later in the same chunk', async () => {
+    const bytes = new TextEncoder().encode(`${body}<broken <\n`);
+    const events: StreamEvent[] = [];
+    await expect(
+      (async () => {
+        for await (const e of readConsignments([bytes])) events.push(e);
+      })(),
+    ).rejects.toMatchObject({ code: 'syntax' });
+    const read = events.filter((e) => e.type === 'consignment').length;
+    expect(read).toBeGreaterThan(0);
+    expect(read).toBeLessThan(copies);
+  });
+
+  it('reads a large chunk as it reads the same bytes in small ones', async () => {
+    const tail = lines.slice(lines.findLastIndex((l) => l.trim() === '</IncludedMasterConsignment>') + 1).join('\n');
+    const bytes = new TextEncoder().encode(body + tail);
+    const whole = await collect([bytes]);
+    expect(await collect(split(bytes, 4096))).toEqual(whole);
+    expect(whole.at(-1)).toEqual({ type: 'end', stats: { seen: copies, accepted: copies, rejected: 0 } });
   });
 });
