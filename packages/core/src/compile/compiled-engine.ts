@@ -15,6 +15,23 @@ import type { Evidence, FiredRule, FiredRules } from '../score/assessment.js';
 import { foldText } from '../text/fold-text.js';
 import { normalizePartyName } from '../text/normalize-party-name.js';
 import type { CompiledRuleSet } from './compile-rule-set.js';
+import {
+  CACHE_TEXT_MAX,
+  EngineState,
+  evaluateWith,
+  type HotProbe,
+  KIND_EXACT,
+  KIND_HS,
+  KIND_TEXT,
+  READ_CONSIGNEE_COUNTRY,
+  READ_CONSIGNEE_NAME,
+  READ_CONSIGNOR_COUNTRY,
+  READ_CONSIGNOR_NAME,
+  READ_DESCRIPTION,
+  READ_GETTER,
+  READ_HS_CODE,
+  READ_ORIGIN,
+} from './hot-path.js';
 import { HsPrefixIndex } from './hs-index.js';
 import { KeywordAutomaton } from './keyword-automaton.js';
 import { type CondNode, type LeafNode, PROGRAM, type ResolvedList } from './program.js';
@@ -40,30 +57,13 @@ interface Entry {
   readonly order: number;
 }
 
-interface Probe {
+interface Probe extends HotProbe {
   readonly fact: string;
-  readonly item: boolean;
   readonly family: Family;
   // list id → leaves probing that list with this fact and family
   readonly byList: Map<number, number[]>;
-  /**
-   * Entry id → leaves this probe stamps when the entry is found (built once from `byList`, so a hit is one
-   * array index rather than an entry and a Map lookup).
-   */
-  leavesOf: (Int32Array | undefined)[];
   /** `collect(this, entry)`, made once so index walks allocate no closure. */
   onEntry: (entry: number) => void;
-  /** `mark(this, entry)`: HS probes stamp straight from the prefix walk. */
-  onMark: (entry: number) => void;
-  /** For `set` probes: every string that hits, with its (leaf, entry) pairs. */
-  exact: Map<string, Int32Array> | undefined;
-  /** The same for two-letter upper-case strings (country codes), by (c0 - 65) * 26 + (c1 - 65): no hashing. */
-  twoLetter: (Int32Array | undefined)[] | undefined;
-  /** Other probes: (leaf, entry) pairs of recently probed strings. */
-  readonly cache: TextCache<Int32Array>;
-  /** The last string probed and its pairs: goods items of a consignment often repeat a description. */
-  lastText: string | undefined;
-  lastPairs: Int32Array;
 }
 
 interface LeafInfo {
@@ -95,8 +95,22 @@ export interface CompiledEvaluator {
   evaluate(c: Consignment, transport: Transport | undefined): FiredRules;
 }
 
-const CACHE_TEXT_MAX = 2_048;
 const CACHE_ENTRIES = 10_000;
+
+/** Facts the per-consignment path reads with a property load of its own rather than a getter call. */
+const ITEM_READS: Readonly<Record<string, number>> = {
+  hsCode: READ_HS_CODE,
+  description: READ_DESCRIPTION,
+  origin: READ_ORIGIN,
+};
+const CONS_READS: Readonly<Record<string, number>> = {
+  consignorName: READ_CONSIGNOR_NAME,
+  consigneeName: READ_CONSIGNEE_NAME,
+  consignorCountry: READ_CONSIGNOR_COUNTRY,
+  consigneeCountry: READ_CONSIGNEE_COUNTRY,
+};
+const KIND_OF: Readonly<Record<Family, number>> = { hs: KIND_HS, set: KIND_EXACT, kw: KIND_TEXT, party: KIND_TEXT };
+const NO_READ = () => undefined;
 
 export function createCompiledEvaluator(
   ruleSets: readonly CompiledRuleSet[],
@@ -148,14 +162,10 @@ export function createCompiledEvaluator(
     return id;
   };
 
-  // Per-consignment state, shared by the closures below. score() is synchronous, so one set of scratch
-  // arrays per evaluator is enough.
-  let consignment: Consignment = undefined as unknown as Consignment;
-  let transport: Transport | undefined;
-  let item: GoodsItem = undefined as unknown as GoodsItem;
-  let counter = 0;
-  let consEpoch = 0;
-  let itemEpoch = 0;
+  // Per-consignment state, shared by the closures below and the hot path. score() is synchronous, so one
+  // set of scratch arrays per evaluator is enough.
+  const st = new EngineState();
+  st.explain = explain;
 
   const consFactNames = Object.keys(CONSIGNMENT_FACT_GETTERS);
   const consFactIndex = new Map(consFactNames.map((n, i) => [n, i]));
@@ -164,17 +174,17 @@ export function createCompiledEvaluator(
   const factValues: unknown[] = new Array(consFactNames.length);
   const factStamp = new Float64Array(consFactNames.length);
   const consFact = (i: number): unknown => {
-    if (factStamp[i] === consEpoch) return factValues[i];
-    const v = (consGetters[i] as ConsGetter)(consignment, transport);
+    if (factStamp[i] === st.consEpoch) return factValues[i];
+    const v = (consGetters[i] as ConsGetter)(st.consignment, st.transport);
     factValues[i] = v;
-    factStamp[i] = consEpoch;
+    factStamp[i] = st.consEpoch;
     return v;
   };
   const factReader = (name: string, path: readonly (string | number)[] | undefined): (() => unknown) => {
     let read: () => unknown;
     if (FACTS[name]?.scope === 'item') {
       const get = ITEM_FACT_GETTERS[name] as (i: GoodsItem) => unknown;
-      read = () => get(item);
+      read = () => get(st.item);
     } else {
       const i = consFactIndex.get(name) as number;
       read = () => consFact(i);
@@ -189,7 +199,6 @@ export function createCompiledEvaluator(
   const leafProbe: (Probe | undefined)[] = [];
   const rules: RuleInfo[] = [];
   const probes = new Map<string, Probe>();
-  let stamp = new Float64Array(0);
 
   const compileNode = (node: CondNode, rule: number, leafIds: Map<LeafNode, number[]>): [() => boolean, Tri] => {
     if (node.k === 'all' || node.k === 'any') {
@@ -233,14 +242,19 @@ export function createCompiledEvaluator(
       const key = `${node.fact}\0${family}`;
       let probe = probes.get(key);
       if (probe === undefined) {
+        const readFact = (isItem ? ITEM_READS : CONS_READS)[node.fact] ?? READ_GETTER;
         probe = {
           fact: node.fact,
           item: isItem,
+          party: family === 'party',
           family,
+          readFact,
+          kind: KIND_OF[family],
+          readItem: isItem ? (ITEM_FACT_GETTERS[node.fact] as (i: GoodsItem) => unknown) : NO_READ,
+          readCons: isItem ? NO_READ : (consGetters[consFactIndex.get(node.fact) as number] as ConsGetter),
           byList: new Map(),
           leavesOf: [],
           onEntry: () => {},
-          onMark: () => {},
           exact: undefined,
           twoLetter: undefined,
           cache: new TextCache(CACHE_ENTRIES),
@@ -255,7 +269,7 @@ export function createCompiledEvaluator(
       probe.byList.set(lid, arr);
       leafProbe[id] = probe;
       // Stamps are checked against the epoch of the leaf's scope (item or consignment).
-      return [isItem ? () => stamp[id] === itemEpoch : () => stamp[id] === consEpoch, 0];
+      return [isItem ? () => st.stamp[id] === st.itemEpoch : () => st.stamp[id] === st.consEpoch, 0];
     }
     return [() => evaluateOperator(operand, read()), 2];
   };
@@ -290,7 +304,10 @@ export function createCompiledEvaluator(
     }
   }
   automaton.build();
-  stamp = new Float64Array(leaves.length);
+  const hsTable = hsIndex.table();
+  st.hsChildren = hsTable.children;
+  st.hsEnds = hsTable.ends;
+  st.stamp = new Float64Array(leaves.length);
   const consProbes = [...probes.values()].filter((p) => !p.item);
   const itemProbes = [...probes.values()].filter((p) => p.item);
   for (const p of probes.values()) {
@@ -304,27 +321,23 @@ export function createCompiledEvaluator(
     }
     p.leavesOf = leavesOf.map((a) => (a === undefined ? undefined : Int32Array.from(a)));
     p.onEntry = (e: number) => collect(p, e);
-    p.onMark = (e: number) => mark(p, e);
   }
-  const leafRule = Int32Array.from(leaves, (l) => l.rule);
-  const ruleIsItem = Uint8Array.from(rules, (r) => (r.item ? 1 : 0));
-  const probeReaders = new Map<Probe, () => unknown>();
-  for (const p of probes.values()) probeReaders.set(p, factReader(p.fact, undefined));
-  const hasItemRules = rules.some((r) => r.item);
-
-  const ruleStamp = new Float64Array(rules.length);
-  const firedStamp = new Float64Array(rules.length);
+  st.leafRule = Int32Array.from(leaves, (l) => l.rule);
+  st.ruleIsItem = Uint8Array.from(rules, (r) => (r.item ? 1 : 0));
+  st.hasItemRules = rules.some((r) => r.item);
+  st.ruleStamp = new Float64Array(rules.length);
+  st.firedStamp = new Float64Array(rules.length);
   // A rule may be reachable several ways (always visited, touched by a consignment fact and by an item
   // fact); it is tested once per consignment or item.
-  const visitStamp = new Float64Array(rules.length);
-  // Rules touched by an index hit, as typed stacks with explicit counts (no array resizing per call).
-  const consTouched = new Int32Array(rules.length);
-  let consTouchedCount = 0;
-  const itemTouched = new Int32Array(rules.length);
-  let itemTouchedCount = 0;
-  const consTouchedItemRules = new Int32Array(rules.length);
-  let consTouchedItemCount = 0;
-  let touchedEpoch = 0;
+  st.visitStamp = new Float64Array(rules.length);
+  st.consTouched = new Int32Array(rules.length);
+  st.itemTouched = new Int32Array(rules.length);
+  st.consTouchedItemRules = new Int32Array(rules.length);
+  st.alwaysCons = Int32Array.from(alwaysCons);
+  st.alwaysItem = Int32Array.from(alwaysItem);
+  st.consProbes = consProbes;
+  st.itemProbes = itemProbes;
+  st.tests = rules.map((r) => r.test);
 
   /*
    * What a probe does with one string is a pure function of the string: the (leaf, entry) pairs its index
@@ -370,91 +383,7 @@ export function createCompiledEvaluator(
     return takeCollected();
   };
 
-  const stampPairs = (probe: Probe, pairs: Int32Array) => {
-    const isItemProbe = probe.item;
-    const epoch = isItemProbe ? itemEpoch : consEpoch;
-    for (let k = 0; k < pairs.length; k += 2) {
-      const leaf = pairs[k] as number;
-      if (stamp[leaf] !== epoch) {
-        stamp[leaf] = epoch;
-        const rule = leafRule[leaf] as number;
-        if (ruleStamp[rule] !== touchedEpoch) {
-          ruleStamp[rule] = touchedEpoch;
-          if (isItemProbe) itemTouched[itemTouchedCount++] = rule;
-          else if (ruleIsItem[rule] === 1) consTouchedItemRules[consTouchedItemCount++] = rule;
-          else consTouched[consTouchedCount++] = rule;
-        }
-      }
-    }
-  };
-
-  const mark = (probe: Probe, entryId: number) => {
-    const ids = probe.leavesOf[entryId];
-    if (ids === undefined) return;
-    const isItemProbe = probe.item;
-    const epoch = isItemProbe ? itemEpoch : consEpoch;
-    for (let k = 0; k < ids.length; k++) {
-      const leaf = ids[k] as number;
-      if (stamp[leaf] !== epoch) {
-        stamp[leaf] = epoch;
-        const rule = leafRule[leaf] as number;
-        if (ruleStamp[rule] !== touchedEpoch) {
-          ruleStamp[rule] = touchedEpoch;
-          if (isItemProbe) itemTouched[itemTouchedCount++] = rule;
-          else if (ruleIsItem[rule] === 1) consTouchedItemRules[consTouchedItemCount++] = rule;
-          else consTouched[consTouchedCount++] = rule;
-        }
-      }
-    }
-  };
-
-  const probeString = (probe: Probe, s: string) => {
-    if (probe.family === 'hs') {
-      // A walk of at most ten digits in a flat table costs less than hashing the code for a cache.
-      hsIndex.lookup(s, probe.onMark);
-      return;
-    }
-    const exact = probe.exact;
-    if (exact !== undefined) {
-      if (s.length === 2) {
-        const a = s.charCodeAt(0) - 65;
-        const b = s.charCodeAt(1) - 65;
-        if (a >= 0 && a < 26 && b >= 0 && b < 26) {
-          const pairs = (probe.twoLetter as (Int32Array | undefined)[])[a * 26 + b];
-          if (pairs !== undefined) stampPairs(probe, pairs);
-          return;
-        }
-      }
-      const pairs = exact.get(s);
-      if (pairs !== undefined) stampPairs(probe, pairs);
-      return;
-    }
-    if (s.length > CACHE_TEXT_MAX) {
-      stampPairs(probe, pairsOf(probe, s));
-      return;
-    }
-    let pairs: Int32Array | undefined;
-    if (s === probe.lastText) pairs = probe.lastPairs;
-    else {
-      pairs = probe.cache.get(s);
-      if (pairs === undefined) {
-        pairs = pairsOf(probe, s);
-        probe.cache.set(s, pairs);
-      }
-      probe.lastText = s;
-      probe.lastPairs = pairs;
-    }
-    if (pairs.length > 0) stampPairs(probe, pairs);
-  };
-
-  const runProbe = (probe: Probe, value: unknown) => {
-    if (value === undefined) return;
-    if (probe.family === 'party') {
-      const name = partyNameOf(value);
-      if (name !== undefined) probeString(probe, name);
-    } else if (typeof value === 'string') probeString(probe, value);
-    else if (Array.isArray(value)) for (const v of value) if (typeof v === 'string') probeString(probe, v);
-  };
+  st.pairsOf = pairsOf as (probe: HotProbe, s: string) => Int32Array;
 
   // Code and country probes answer from a table: their domain is the list items themselves.
   for (const p of probes.values()) {
@@ -513,7 +442,7 @@ export function createCompiledEvaluator(
       const id = ids[k] as number;
       const info = leaves[id] as LeafInfo;
       const truth = info.indexed
-        ? stamp[id] === (info.item ? itemEpoch : consEpoch)
+        ? st.stamp[id] === (info.item ? st.itemEpoch : st.consEpoch)
         : evaluateOperator(info.operand, (leafRead[id] as () => unknown)());
       if (!truth) continue;
       if (!info.item) {
@@ -527,7 +456,7 @@ export function createCompiledEvaluator(
       const m = info.indexed ? indexedMatched(id, value) : matchedItems(info.operand, value);
       if (m !== undefined && m.length > 0) e.matched = m;
       if (node.list?.name !== undefined) e.list = node.list.name;
-      if (info.item) e.item = item.seq;
+      if (info.item) e.item = st.item.seq;
       out.push(e);
     }
   };
@@ -535,26 +464,27 @@ export function createCompiledEvaluator(
   const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);
   const EMPTY: FiredRules = Object.freeze(ruleSets.map(() => Object.freeze([]) as readonly FiredRule[]));
 
-  // Per-call state of evaluate(); kept outside it so no closure is created per consignment.
-  let fired: FiredRule[][] | undefined;
-  let evidenceByRule: Map<number, { ev: Evidence[]; seen: Set<number> }> | undefined;
+  st.empty = EMPTY;
+  type EvidenceSlot = { ev: Evidence[]; seen: Set<number> };
 
-  function fire(r: number): void {
+  st.fire = (r: number): void => {
     const rule = rules[r] as RuleInfo;
     let ev: Evidence[] | undefined;
     if (explain) {
-      evidenceByRule ??= new Map();
-      let slot = evidenceByRule.get(r);
+      st.evidenceByRule ??= new Map();
+      const byRule = st.evidenceByRule as Map<number, EvidenceSlot>;
+      let slot = byRule.get(r);
       if (slot === undefined) {
         slot = { ev: [], seen: new Set() };
-        evidenceByRule.set(r, slot);
+        byRule.set(r, slot);
       }
       evidenceOf(rule, slot.ev, slot.seen);
       ev = slot.ev;
     }
-    if (firedStamp[r] === consEpoch) return;
-    firedStamp[r] = consEpoch;
-    fired ??= ruleSets.map(() => []);
+    if (st.firedStamp[r] === st.consEpoch) return;
+    st.firedStamp[r] = st.consEpoch;
+    st.fired ??= ruleSets.map(() => []);
+    const fired = st.fired as FiredRule[][];
     const list = fired[rule.set] as FiredRule[];
     const hit: FiredRule = { ruleId: rule.id, evidence: ev ?? NO_EVIDENCE, index: rule.index };
     // Kept in file order as they come (insertion; a consignment fires few rules), so assembly needs no sort.
@@ -562,60 +492,9 @@ export function createCompiledEvaluator(
     while (at > 0 && ((list[at - 1] as FiredRule).index as number) > rule.index) at--;
     if (at === list.length) list.push(hit);
     else list.splice(at, 0, hit);
-  }
-
-  function visitCons(r: number): void {
-    if (visitStamp[r] === consEpoch) return;
-    visitStamp[r] = consEpoch;
-    if ((rules[r] as RuleInfo).test()) fire(r);
-  }
-
-  function visitItem(r: number): void {
-    if (!explain && firedStamp[r] === consEpoch) return;
-    if (visitStamp[r] === itemEpoch) return;
-    visitStamp[r] = itemEpoch;
-    if ((rules[r] as RuleInfo).test()) fire(r);
-  }
-
-  const consProbeReaders = consProbes.map((p) => probeReaders.get(p) as () => unknown);
-  const itemProbeReaders = itemProbes.map((p) => probeReaders.get(p) as () => unknown);
+  };
 
   return {
-    evaluate(c: Consignment, t: Transport | undefined): FiredRules {
-      consignment = c;
-      transport = t;
-      consEpoch = ++counter;
-      itemEpoch = -1;
-      touchedEpoch = consEpoch;
-      consTouchedCount = 0;
-      consTouchedItemCount = 0;
-      fired = undefined;
-      evidenceByRule = undefined;
-
-      for (let i = 0; i < consProbes.length; i++)
-        runProbe(consProbes[i] as Probe, (consProbeReaders[i] as () => unknown)());
-      for (const r of alwaysCons) visitCons(r);
-      for (let i = 0; i < consTouchedCount; i++) visitCons(consTouched[i] as number);
-
-      if (hasItemRules && (alwaysItem.length > 0 || consTouchedItemCount > 0 || itemProbes.length > 0)) {
-        const goods = c.goods;
-        for (let gi = 0; gi < goods.length; gi++) {
-          item = goods[gi] as GoodsItem;
-          itemEpoch = ++counter;
-          touchedEpoch = itemEpoch;
-          itemTouchedCount = 0;
-          for (let i = 0; i < itemProbes.length; i++) {
-            runProbe(itemProbes[i] as Probe, (itemProbeReaders[i] as () => unknown)());
-          }
-          for (const r of alwaysItem) visitItem(r);
-          for (let i = 0; i < consTouchedItemCount; i++) visitItem(consTouchedItemRules[i] as number);
-          for (let i = 0; i < itemTouchedCount; i++) visitItem(itemTouched[i] as number);
-        }
-      }
-      const out = fired ?? EMPTY;
-      fired = undefined;
-      evidenceByRule = undefined;
-      return out;
-    },
+    evaluate: (c: Consignment, t: Transport | undefined): FiredRules => evaluateWith(st, c, t, partyNameOf),
   };
 }

@@ -33,6 +33,14 @@ export class HsPrefixIndex {
     else if (!list.includes(entry)) list.push(entry);
   }
 
+  /**
+   * The table itself, for the engine's hot path to walk without a callback per hit: row `node` holds the
+   * ten children of a node (0: none), and `ends[node]` the entries ending there. Valid until the next add.
+   */
+  table(): { readonly children: Int32Array; readonly ends: readonly (readonly number[] | undefined)[] } {
+    return { children: this.children, ends: this.ends };
+  }
+
   /** Calls `found(entry, prefixLength)` for every item `code` starts with, shortest first. */
   lookup(code: string, found: (entry: number, prefixLength: number) => void): void {
     let node = 0;
