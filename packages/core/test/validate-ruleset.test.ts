@@ -243,6 +243,34 @@ describe('validateRuleSet', () => {
     expect(() => compileRuleSet(j, { warningsAsErrors: true })).toThrow(RuleSetError);
   });
 
+  it('warns about an all whose numeric comparisons leave a fact no value, and only then', () => {
+    const ruleWith = (all: unknown[]) => {
+      const j = base() as Json;
+      j.rules.push({
+        id: 'RANGE',
+        scope: 'consignment',
+        conditions: { all },
+        event: { type: 'target', params: { score: 1, message: 'x' } },
+      } as never);
+      return warnings(j).filter(([code]) => code === 'rule-never-fires');
+    };
+    const never = [['rule-never-fires', '/rules/1/conditions']];
+    const gt = (value: number) => ({ fact: 'totalGrossKg', operator: 'greaterThan', value });
+    const gte = (value: number) => ({ fact: 'totalGrossKg', operator: 'greaterThanInclusive', value });
+    const lt = (value: number) => ({ fact: 'totalGrossKg', operator: 'lessThan', value });
+    const lte = (value: number) => ({ fact: 'totalGrossKg', operator: 'lessThanInclusive', value });
+    expect(ruleWith([gt(100), lt(50)])).toEqual(never);
+    expect(ruleWith([gt(100), lte(100)])).toEqual(never);
+    expect(ruleWith([gte(100), lt(100)])).toEqual(never);
+    expect(ruleWith([{ fact: 'totalGrossKg', operator: 'equal', value: 5 }, gte(10)])).toEqual(never);
+    // A single point and a real interval can both be met.
+    expect(ruleWith([gte(100), lte(100)])).toEqual([]);
+    expect(ruleWith([gt(50), lt(100)])).toEqual([]);
+    // Different facts, or one reached through a path, are not compared.
+    expect(ruleWith([gt(100), { fact: 'itemCount', operator: 'lessThan', value: 50 }])).toEqual([]);
+    expect(ruleWith([gt(100), { fact: 'totalGrossKg', path: '$.x', operator: 'lessThan', value: 50 }])).toEqual([]);
+  });
+
   it('throws RuleSetError with every issue, and safeCompileRuleSet returns it', () => {
     const bad = withLeaf({ fact: 'hsCode', operator: 'hsIn', value: ['84AB'] });
     expect(() => compileRuleSet(bad)).toThrow(RuleSetError);

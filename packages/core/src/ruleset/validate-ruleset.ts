@@ -636,7 +636,8 @@ class Validator {
     }
   }
 
-  // Whether a condition can never be true: an empty list, or an `all` that asks one fact to equal two values.
+  // Whether a condition can never be true: an empty list, or an `all` that asks one fact to equal two values
+  // or to lie in an empty numeric range.
   never(c: unknown, depth: number): boolean {
     if (depth > RULE_SET_LIMITS.conditionDepth || !isObject(c)) return false;
     if (Array.isArray(c.any)) return c.any.length > 0 && c.any.every((x) => this.never(x, depth + 1));
@@ -652,7 +653,7 @@ class Validator {
         } else if (x.operator === 'notEqual') notEqual.set(x.fact, [...(notEqual.get(x.fact) ?? []), x.value]);
       }
       for (const [fact, value] of equal) if (notEqual.get(fact)?.includes(value)) return true;
-      return false;
+      return emptyRange(c.all);
     }
     if (typeof c.condition === 'string')
       return this.shared.has(c.condition) && this.never(this.shared.get(c.condition), depth + 1);
@@ -663,6 +664,56 @@ class Validator {
     }
     return false;
   }
+}
+
+interface Bounds {
+  low: number;
+  lowOpen: boolean;
+  high: number;
+  highOpen: boolean;
+}
+
+/**
+ * Whether the numeric comparisons of one `all` leave some fact no possible value, e.g. `greaterThan 100`
+ * with `lessThan 50`, or `equal 5` with `greaterThanInclusive 10`. Conditions with a `path` are left out.
+ */
+function emptyRange(all: readonly unknown[]): boolean {
+  const byFact = new Map<string, Bounds>();
+  for (const x of all) {
+    if (!isObject(x) || typeof x.fact !== 'string' || has(x, 'path')) continue;
+    const v = x.value;
+    if (typeof v !== 'number' || !Number.isFinite(v)) continue;
+    const op = x.operator;
+    if (
+      op !== 'equal' &&
+      op !== 'greaterThan' &&
+      op !== 'greaterThanInclusive' &&
+      op !== 'lessThan' &&
+      op !== 'lessThanInclusive'
+    )
+      continue;
+    let b = byFact.get(x.fact);
+    if (b === undefined) {
+      b = { low: Number.NEGATIVE_INFINITY, lowOpen: true, high: Number.POSITIVE_INFINITY, highOpen: true };
+      byFact.set(x.fact, b);
+    }
+    if (op === 'equal' || op === 'greaterThan' || op === 'greaterThanInclusive') {
+      const open = op === 'greaterThan';
+      if (v > b.low || (v === b.low && open)) {
+        b.low = v;
+        b.lowOpen = open;
+      }
+    }
+    if (op === 'equal' || op === 'lessThan' || op === 'lessThanInclusive') {
+      const open = op === 'lessThan';
+      if (v < b.high || (v === b.high && open)) {
+        b.high = v;
+        b.highOpen = open;
+      }
+    }
+    if (b.low > b.high || (b.low === b.high && (b.lowOpen || b.highOpen))) return true;
+  }
+  return false;
 }
 
 /**
