@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConsignmentSchema } from '../src/index.js';
-import { checkConsignment, plainConsignment } from '../src/model/validate-consignment.js';
+import { ManifestHeaderSchema } from '../src/model/manifest.js';
+import { checkConsignment, plainConsignment, plainHeader } from '../src/model/validate-consignment.js';
 
 /*
  * checkConsignment skips the schema when plainConsignment answers. That is sound only if every
@@ -9,8 +10,8 @@ import { checkConsignment, plainConsignment } from '../src/model/validate-consig
  * candidates mixing good values, bad values, wrong types, extra keys and holes check it.
  */
 
-/** Candidates whose values are good `goodWeight` times in `goodWeight + 1`. */
-function candidates(goodWeight: number): fc.Arbitrary<unknown> {
+/** Values that are good `goodWeight` times in `goodWeight + 1`, and records built of them. */
+function kit(goodWeight: number) {
   const mix = <T>(good: T[], bad: unknown[]) =>
     fc.oneof(
       { arbitrary: fc.constantFrom(...good), weight: goodWeight },
@@ -53,6 +54,12 @@ function candidates(goodWeight: number): fc.Arbitrary<unknown> {
       { arbitrary: fc.constantFrom(...WRONG), weight: 1 },
     );
 
+  return { mix, obj, arr, str, num, country, place, hs, currency, WRONG, BAD_CODES };
+}
+
+/** Candidates whose values are good `goodWeight` times in `goodWeight + 1`. */
+function candidates(goodWeight: number): fc.Arbitrary<unknown> {
+  const { mix, obj, arr, str, num, country, place, hs, currency, WRONG, BAD_CODES } = kit(goodWeight);
   const money = obj({ amount: num, currency }, ['amount', 'currency']);
   const party = obj(
     {
@@ -128,5 +135,58 @@ describe('plainConsignment', () => {
     );
     expect(checked.ok).toBe(false);
     if (!checked.ok) expect(checked.issues[0]?.location.pointer).toBe('/goods/0/grossKg');
+  });
+});
+
+/** Header candidates: id, format, source name and a transport with its endpoints. */
+function headers(goodWeight: number): fc.Arbitrary<unknown> {
+  const { mix, obj, str, place, WRONG } = kit(goodWeight);
+  const date = mix(
+    ['2026-02-17', '2026-02-17T13:21Z', '2026-02-17T13:21:05.5+01:00'],
+    ['17.02.2026', '2026-2-17', ...WRONG],
+  );
+  const endpoint = obj({ location: place, date });
+  return obj(
+    {
+      id: str,
+      format: mix(['xfwb', 'wco-dm', 'cuscar'], ['xml', ...WRONG]),
+      sourceName: mix(['a.xml', '', 'X'.repeat(1024)], ['X'.repeat(1025), ...WRONG]),
+      transport: obj(
+        {
+          mode: mix(['air', 'sea', 'road', 'rail'], ['ship', ...WRONG]),
+          carrier: str,
+          voyageOrFlight: str,
+          vesselOrAircraft: str,
+          departure: endpoint,
+          arrival: endpoint,
+        },
+        ['mode'],
+      ),
+    },
+    ['id', 'format'],
+  );
+}
+
+describe('plainHeader', () => {
+  it('answers only with what ManifestHeaderSchema returns, keys in the same order', () => {
+    let answered = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(fc.oneof(headers(12), headers(40), headers(400)), (c) => {
+        const fast = plainHeader(c);
+        if (fast === undefined) {
+          refused++;
+          return;
+        }
+        answered++;
+        const parsed = ManifestHeaderSchema.safeParse(c);
+        expect(parsed.success).toBe(true);
+        expect(JSON.stringify(fast)).toBe(JSON.stringify(parsed.data));
+        expect(fast).toStrictEqual(parsed.data);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(answered).toBeGreaterThan(0);
+    expect(refused).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import { isCountryCode, isHsCode, isIso6346Shape, isLocationCode, isValidContainerNumber } from './codes.js';
-import { type Consignment, ConsignmentSchema, type SourceLocation } from './manifest.js';
+import {
+  type Consignment,
+  ConsignmentSchema,
+  ManifestFormatSchema,
+  type ManifestHeader,
+  type SourceLocation,
+} from './manifest.js';
 import { ISSUE_CODES, type ParseIssue } from './parse-issue.js';
 
 /** RFC 6901 JSON pointer for a path of keys and indexes. */
@@ -370,4 +376,67 @@ export function plainConsignment(candidate: unknown): Consignment | undefined {
   if (s === undefined) return undefined;
   out.source = s;
   return out as Consignment;
+}
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const ENDPOINT_KEYS = new Set(['location', 'date']);
+function endpoint(v: unknown): Obj | undefined {
+  if (!plainWith(v, ENDPOINT_KEYS)) return undefined;
+  const out: Obj = {};
+  if (v.location !== undefined) {
+    if (!isLocation(v.location)) return undefined;
+    out.location = v.location;
+  }
+  if (v.date !== undefined) {
+    if (typeof v.date !== 'string' || !DATE_RE.test(v.date)) return undefined;
+    out.date = v.date;
+  }
+  return out;
+}
+
+const MODES: ReadonlySet<unknown> = new Set(['sea', 'air', 'road', 'rail']);
+const TRANSPORT_KEYS = new Set(['mode', 'carrier', 'voyageOrFlight', 'vesselOrAircraft', 'departure', 'arrival']);
+function transport(v: unknown): Obj | undefined {
+  if (!plainWith(v, TRANSPORT_KEYS) || !MODES.has(v.mode)) return undefined;
+  const out: Obj = { mode: v.mode };
+  for (const [key, max] of [
+    ['carrier', 128],
+    ['voyageOrFlight', 64],
+    ['vesselOrAircraft', 128],
+  ] as const) {
+    if (v[key] === undefined) continue;
+    if (!isText(v[key], max)) return undefined;
+    out[key] = v[key];
+  }
+  for (const key of ['departure', 'arrival'] as const) {
+    if (v[key] === undefined) continue;
+    const e = endpoint(v[key]);
+    if (e === undefined) return undefined;
+    out[key] = e;
+  }
+  return out;
+}
+
+const FORMATS: ReadonlySet<unknown> = new Set(ManifestFormatSchema.options);
+const HEADER_KEYS = new Set(['id', 'format', 'sourceName', 'transport']);
+
+/**
+ * What ManifestHeaderSchema.parse returns for `candidate` when the candidate is plainly valid, or
+ * undefined when the schema must decide. A reader of one waybill per message checks a header per
+ * message, and the schema's walk was a sizeable part of reading a small one.
+ */
+export function plainHeader(candidate: unknown): ManifestHeader | undefined {
+  const c = candidate;
+  if (!plainWith(c, HEADER_KEYS) || !isText(c.id, 128) || !FORMATS.has(c.format)) return undefined;
+  const out: Obj = { id: c.id, format: c.format };
+  if (c.sourceName !== undefined) {
+    if (typeof c.sourceName !== 'string' || c.sourceName.length > 1024) return undefined;
+    out.sourceName = c.sourceName;
+  }
+  if (c.transport !== undefined) {
+    const t = transport(c.transport);
+    if (t === undefined) return undefined;
+    out.transport = t;
+  }
+  return out as ManifestHeader;
 }

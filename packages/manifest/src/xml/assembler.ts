@@ -1,7 +1,7 @@
 import { ManifestParseError } from '../errors.js';
 import { type ManifestHeader, ManifestHeaderSchema, type SourceLocation } from '../model/manifest.js';
 import { ISSUE_CODES, type ParseIssue } from '../model/parse-issue.js';
-import { checkConsignment, issuesFromZod } from '../model/validate-consignment.js';
+import { checkConsignment, issuesFromZod, plainHeader } from '../model/validate-consignment.js';
 import type { ReaderContext } from '../parse/parse-result.js';
 import type { ConsignmentSink } from '../stream/incremental-reader.js';
 import { type Attributes, CONVERTERS } from './converters.js';
@@ -158,6 +158,11 @@ export class Assembler {
       ...(this.ctx.sourceName === undefined ? {} : { sourceName: this.ctx.sourceName }),
     };
     candidate.id ??= this.ctx.sourceName ?? this.ctx.format;
+    const plain = plainHeader(candidate);
+    if (plain !== undefined) {
+      this.sink.header(plain);
+      return;
+    }
     let parsed = ManifestHeaderSchema.safeParse(candidate);
     if (!parsed.success) {
       // A header value we cannot use (a bad airport code, say) must not cost the consignments.

@@ -33,12 +33,17 @@ class FastXmlReader implements IncrementalReader {
   private pos = 0;
   /** Absolute offset (UTF-16 units of the decoded document) of `buf[0]`. */
   private base = 0;
-  private decoder = new TextDecoder('utf-8', { fatal: true });
+  /** Made on the first chunk that is not plain ASCII: most documents never need one. */
+  private decoder: InstanceType<typeof TextDecoder> | undefined;
   /** Whether the decoder holds the start of a character split across chunks. */
   private pending = false;
   private started = false;
   private readonly assembler: Assembler;
-  private readonly names: string[] = [];
+  // Open elements: where each name starts (absolute offset) and how long it is. The name itself is
+  // cut out of the buffer only when the buffer is about to move past it (see `append`).
+  private readonly nameAt: number[] = [];
+  private readonly nameLen: number[] = [];
+  private readonly names: Array<string | undefined> = [];
   private readonly nodes: Array<MapNode | null> = [];
   private depth = 0;
   private rootSeen = false;
@@ -89,14 +94,12 @@ class FastXmlReader implements IncrementalReader {
   private decode(chunk: Uint8Array): string {
     if (chunk.byteLength === 0) return '';
     if (!this.pending && isAscii(chunk)) {
-      if (!this.started) {
-        // The BOM is only dropped at the start of the stream; a decoder first used later must
-        // keep a U+FEFF as the character it then is.
-        this.started = true;
-        this.decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-      }
+      this.started = true;
       return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
     }
+    // The BOM is only dropped at the start of the stream; a decoder first used later must
+    // keep a U+FEFF as the character it then is.
+    this.decoder ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: this.started });
     this.started = true;
     const text = this.decoder.decode(chunk, { stream: true });
     this.pending = chunk[chunk.byteLength - 1]! >= 0x80;
@@ -106,7 +109,7 @@ class FastXmlReader implements IncrementalReader {
   end(): void {
     let text: string;
     try {
-      text = this.decoder.decode();
+      text = this.decoder === undefined ? '' : this.decoder.decode();
     } catch (cause) {
       throw this.error('encoding', 'input is not valid UTF-8', this.base + this.buf.length, cause);
     }
@@ -116,7 +119,7 @@ class FastXmlReader implements IncrementalReader {
     if (this.depth > 0) {
       throw this.error(
         'syntax',
-        `the document ends inside <${this.names[this.depth - 1]}> (truncated?)`,
+        `the document ends inside <${this.nameOf(this.depth - 1)}> (truncated?)`,
         this.base + this.buf.length,
       );
     }
@@ -127,10 +130,17 @@ class FastXmlReader implements IncrementalReader {
     if (text === '') return;
     if (this.pos > 0) {
       this.positionOf(this.base + this.pos);
+      for (let d = 0; d < this.depth; d++) this.names[d] ??= this.nameOf(d);
       this.buf = this.buf.slice(this.pos) + text;
       this.base += this.pos;
       this.pos = 0;
     } else this.buf += text;
+  }
+
+  /** The name of the open element at `depth` (0-based). */
+  private nameOf(depth: number): string {
+    const at = this.nameAt[depth]! - this.base;
+    return this.names[depth] ?? this.buf.slice(at, at + this.nameLen[depth]!);
   }
 
   /** 1-based line and column (UTF-16 units) of an absolute offset at or after the last asked. */
@@ -177,20 +187,25 @@ class FastXmlReader implements IncrementalReader {
     let pos = this.pos;
     while (pos < len) {
       if (buf.charCodeAt(pos) !== 60 /* < */) {
-        let lt = buf.indexOf('<', pos);
-        if (lt < 0) {
-          if (!final) {
-            // Text with no end in sight: hand over what is safe (up to a last '&') and wait.
-            if (len - pos < SLICE) break;
-            const amp = buf.lastIndexOf('&', len - 1);
-            const cut = amp > pos && buf.indexOf(';', amp) < 0 ? amp : len;
-            this.text(pos, cut);
-            pos = cut;
-            break;
-          }
-          lt = len;
+        // One pass to the next '<', noting whether a reference needs resolving on the way:
+        // most runs of text are short, and most hold none.
+        let lt = pos;
+        let amp = false;
+        for (; lt < len; lt++) {
+          const c = buf.charCodeAt(lt);
+          if (c === 60) break;
+          if (c === 38) amp = true;
         }
-        this.text(pos, lt);
+        if (lt === len && !final) {
+          // Text with no end in sight: hand over what is safe (up to a last '&') and wait.
+          if (len - pos < SLICE) break;
+          const last = buf.lastIndexOf('&', len - 1);
+          const cut = last > pos && buf.indexOf(';', last) < 0 ? last : len;
+          this.text(pos, cut, amp);
+          pos = cut;
+          break;
+        }
+        this.text(pos, lt, amp);
         pos = lt;
         continue;
       }
@@ -213,7 +228,8 @@ class FastXmlReader implements IncrementalReader {
     this.pos = pos;
   }
 
-  private text(start: number, end: number): void {
+  /** Text between markup; `amp` says it holds a '&' (a reference to check, or resolve when kept). */
+  private text(start: number, end: number, amp: boolean): void {
     const buf = this.buf;
     if (this.depth === 0) {
       for (let i = start; i < end; i++) {
@@ -225,15 +241,15 @@ class FastXmlReader implements IncrementalReader {
     }
     if (this.capNode !== null && this.capDepth === this.depth) {
       if (this.capOver) {
-        this.refs(start, end, false);
+        if (amp) this.refs(start, end, false);
         return;
       }
-      this.capText += this.refs(start, end, true);
+      this.capText += amp ? this.refs(start, end, true) : buf.slice(start, end);
       if (this.capText.length > this.maxText) {
         this.capOver = true;
         this.capText = '';
       }
-    } else this.refs(start, end, false);
+    } else if (amp) this.refs(start, end, false);
   }
 
   private instruction(pos: number): number {
@@ -298,17 +314,20 @@ class FastXmlReader implements IncrementalReader {
     if (c !== 62 && c !== 47 && !isSpace(c)) {
       throw this.error('syntax', 'invalid character in an element name', this.base + i);
     }
-    const name = buf.slice(pos + 1, i);
+    const nameEnd = i;
     const localStart = colon < 0 ? pos + 1 : colon + 1;
     const depth = this.depth;
-    const parent = depth === 0 ? null : this.nodes[depth - 1]!;
-    // Only a mapped parent needs the local name; unmapped subtrees are skipped without lookups.
-    let local: string | undefined;
+    // Names are matched where they stand in the buffer; a string is cut only to refuse a name
+    // that could reach a prototype (all begin with one of these letters) or to report one.
     const lc = buf.charCodeAt(localStart);
     if (lc === 95 || lc === 99 || lc === 104 || lc === 105 || lc === 112 || lc === 116 || lc === 118) {
-      local = colon < 0 ? name : buf.slice(localStart, i);
+      const local = buf.slice(localStart, nameEnd);
       if (PROTOTYPE_NAMES.has(local)) {
-        throw this.error('hostile-input', `element <${name}> is refused: its name can reach an object prototype`, abs);
+        throw this.error(
+          'hostile-input',
+          `element <${buf.slice(pos + 1, nameEnd)}> is refused: its name can reach an object prototype`,
+          abs,
+        );
       }
     }
     if (depth === 0 && this.rootClosed) throw this.error('syntax', 'a second root element', abs);
@@ -317,14 +336,18 @@ class FastXmlReader implements IncrementalReader {
     }
     let node: MapNode | null = null;
     if (depth === 0) {
-      local ??= colon < 0 ? name : buf.slice(localStart, i);
-      node = this.builder.mapping.roots.get(local) ?? null;
+      node = this.builder.mapping.roots.get(buf.slice(localStart, nameEnd)) ?? null;
       if (node === null) {
-        throw this.error('syntax', `root element <${name}> is not a ${this.ctx.format} message`, abs);
+        throw this.error(
+          'syntax',
+          `root element <${buf.slice(pos + 1, nameEnd)}> is not a ${this.ctx.format} message`,
+          abs,
+        );
       }
-    } else if (parent !== null) {
-      local ??= colon < 0 ? name : buf.slice(localStart, i);
-      node = parent.children.get(local) ?? null;
+    } else {
+      // Only a mapped parent can have a mapped child: unmapped subtrees are skipped without lookups.
+      const parent = this.nodes[depth - 1]!;
+      if (parent !== null) node = childNamed(parent, buf, localStart, nameEnd);
     }
 
     // Attributes: always checked, kept only when the mapping asks for them.
@@ -346,7 +369,7 @@ class FastXmlReader implements IncrementalReader {
         break;
       }
       if (i === ws) throw this.error('syntax', 'attributes must be separated by white space', this.base + i);
-      const nameStart = i;
+      const aStart = i;
       if (c < 128 && NAME_START[c] !== 1) throw this.error('syntax', 'invalid attribute name', this.base + i);
       let aColon = -1;
       for (;;) {
@@ -356,11 +379,11 @@ class FastXmlReader implements IncrementalReader {
         if (a === 58 && aColon < 0) aColon = i;
         i++;
       }
-      const nameEnd = i;
+      const aEnd = i;
       while (i < len && isSpace(buf.charCodeAt(i))) i++;
       if (i >= len) return -1;
       if (buf.charCodeAt(i) !== 61 /* = */) {
-        throw this.error('syntax', 'attribute without a value', this.base + nameStart);
+        throw this.error('syntax', 'attribute without a value', this.base + aStart);
       }
       i++;
       while (i < len && isSpace(buf.charCodeAt(i))) i++;
@@ -371,18 +394,18 @@ class FastXmlReader implements IncrementalReader {
       if (close < 0) return -1;
       const lt = buf.indexOf('<', i + 1);
       if (lt >= 0 && lt < close) throw this.error('syntax', "'<' in an attribute value", this.base + lt);
-      const aName = buf.slice(nameStart, nameEnd);
-      const aLocal = aColon < 0 ? aName : buf.slice(aColon + 1, nameEnd);
+      const aName = buf.slice(aStart, aEnd);
+      const aLocal = aColon < 0 ? aName : buf.slice(aColon + 1, aEnd);
       if (PROTOTYPE_NAMES.has(aLocal)) {
         throw this.error(
           'hostile-input',
           `attribute ${aName} is refused: its name can reach an object prototype`,
-          this.base + nameStart,
+          this.base + aStart,
         );
       }
       for (let k = 0; k < count; k++) {
         if (this.attrNames[k] === aName) {
-          throw this.error('syntax', `attribute ${aName} is repeated`, this.base + nameStart);
+          throw this.error('syntax', `attribute ${aName} is repeated`, this.base + aStart);
         }
       }
       this.attrNames[count++] = aName;
@@ -396,8 +419,14 @@ class FastXmlReader implements IncrementalReader {
       i = close + 1;
     }
 
+    if (!selfClosing && depth > 0) {
+      const end = this.leaf(node, attrs, abs, pos + 1, nameEnd, i + 1);
+      if (end >= 0) return end;
+    }
     if (depth === 0) this.rootSeen = true;
-    this.names[depth] = name;
+    this.nameAt[depth] = abs + 1;
+    this.nameLen[depth] = nameEnd - pos - 1;
+    this.names[depth] = undefined;
     this.nodes[depth] = node;
     this.depth = depth + 1;
     if (node !== null) {
@@ -412,6 +441,51 @@ class FastXmlReader implements IncrementalReader {
       }
     }
     if (selfClosing) this.close(node);
+    return i + 1;
+  }
+
+  /**
+   * Most elements are leaves written in one piece: `<Name>text</Name>`. When the buffer holds
+   * exactly that from `from` on (plain text, no markup, then the matching end tag), the whole
+   * element is read here at once, as the general path would read it, and the offset after its end
+   * tag returned; anything else (markup inside, a CDATA section, a comment, a tag cut by the end
+   * of a chunk) returns -1 and the general path takes the element.
+   */
+  private leaf(
+    node: MapNode | null,
+    attrs: Record<string, string> | undefined,
+    abs: number,
+    nameStart: number,
+    nameEnd: number,
+    from: number,
+  ): number {
+    const buf = this.buf;
+    const len = buf.length;
+    let lt = from;
+    let amp = false;
+    for (; lt < len; lt++) {
+      const c = buf.charCodeAt(lt);
+      if (c === 60) break;
+      if (c === 38) amp = true;
+    }
+    const n = nameEnd - nameStart;
+    let i = lt + 2;
+    if (i + n >= len || buf.charCodeAt(lt + 1) !== 47) return -1;
+    for (let k = 0; k < n; k++) if (buf.charCodeAt(i + k) !== buf.charCodeAt(nameStart + k)) return -1;
+    i += n;
+    while (i < len && isSpace(buf.charCodeAt(i))) i++;
+    if (i >= len || buf.charCodeAt(i) !== 62) return -1;
+    if (node === null) {
+      if (amp) this.refs(from, lt, false);
+      return i + 1;
+    }
+    this.assembler.enter(node, abs);
+    if (node.wantsText) {
+      const text = amp ? this.refs(from, lt, true) : buf.slice(from, lt);
+      if (text.length > this.maxText) this.assembler.field(node, '', attrs, true, abs);
+      else this.assembler.field(node, text, attrs, false, abs);
+    } else if (amp) this.refs(from, lt, false);
+    this.assembler.exit(node);
     return i + 1;
   }
 
@@ -432,13 +506,48 @@ class FastXmlReader implements IncrementalReader {
   }
 
   private endTag(pos: number): number {
+    // The usual case, checked in place: the open element's name, maybe white space, then '>'.
+    const depth = this.depth;
+    if (depth > 0) {
+      const buf = this.buf;
+      const len = buf.length;
+      const n = this.nameLen[depth - 1]!;
+      let i = pos + 2;
+      if (i + n < len && this.isOpenName(depth - 1, i)) {
+        i += n;
+        while (i < len && isSpace(buf.charCodeAt(i))) i++;
+        if (i < len && buf.charCodeAt(i) === 62) {
+          this.close(this.nodes[depth - 1] ?? null);
+          return i + 1;
+        }
+      }
+    }
+    return this.otherEndTag(pos);
+  }
+
+  /** Whether the buffer at `at` repeats the name of the open element at `depth`. */
+  private isOpenName(depth: number, at: number): boolean {
+    const buf = this.buf;
+    const n = this.nameLen[depth]!;
+    const name = this.names[depth];
+    if (name === undefined) {
+      const from = this.nameAt[depth]! - this.base;
+      for (let k = 0; k < n; k++) if (buf.charCodeAt(at + k) !== buf.charCodeAt(from + k)) return false;
+    } else {
+      for (let k = 0; k < n; k++) if (buf.charCodeAt(at + k) !== name.charCodeAt(k)) return false;
+    }
+    return true;
+  }
+
+  /** Any other end tag: incomplete (-1), or an error naming what was expected. */
+  private otherEndTag(pos: number): number {
     const buf = this.buf;
     const gt = buf.indexOf('>', pos + 2);
     if (gt < 0) return -1;
     let nameEnd = gt;
     while (nameEnd > pos + 2 && isSpace(buf.charCodeAt(nameEnd - 1))) nameEnd--;
     const depth = this.depth;
-    const expected = depth > 0 ? this.names[depth - 1]! : undefined;
+    const expected = depth > 0 ? this.nameOf(depth - 1) : undefined;
     if (expected === undefined) throw this.error('syntax', 'end tag with no open element', this.base + pos);
     if (nameEnd - (pos + 2) !== expected.length || !buf.startsWith(expected, pos + 2)) {
       throw this.error(
@@ -450,6 +559,19 @@ class FastXmlReader implements IncrementalReader {
     this.close(this.nodes[depth - 1] ?? null);
     return gt + 1;
   }
+}
+
+/** The child of a mapped element named `buf[start, end)` (local name), if the mapping has one. */
+function childNamed(parent: MapNode, buf: string, start: number, end: number): MapNode | null {
+  const candidates = parent.byLength[end - start];
+  if (candidates === undefined) return null;
+  next: for (let j = 0; j < candidates.length; j++) {
+    const name = candidates[j]!.name;
+    // From the end: sibling names often share a beginning (IncludedHouseConsignment…).
+    for (let k = end - start - 1; k >= 0; k--) if (name.charCodeAt(k) !== buf.charCodeAt(start + k)) continue next;
+    return candidates[j]!;
+  }
+  return null;
 }
 
 /** The fast, streaming driver for one format. */

@@ -58,6 +58,11 @@ export interface ScopeSpec {
 export interface MapNode {
   readonly name: string;
   readonly children: Map<string, MapNode>;
+  /**
+   * The same children by the length of their name, so a driver can match the name where it
+   * stands in its buffer, without cutting a string out of it. Filled once the tree is complete.
+   */
+  byLength: Array<MapNode[] | undefined>;
   /** Scopes this element opens (usually none or one). */
   scopes: ScopeSpec[];
   /** Rules for this element's text, each with the scope it belongs to. */
@@ -81,8 +86,23 @@ function checkTextNesting(at: MapNode, insideText: boolean): void {
   for (const child of at.children.values()) checkTextNesting(child, insideText || at.wantsText);
 }
 
+function indexByLength(at: MapNode): void {
+  for (const child of at.children.values()) {
+    const n = child.name.length;
+    let list = at.byLength[n];
+    if (list === undefined) {
+      // Holes would make the array sparse (a dictionary); fill them.
+      while (at.byLength.length < n) at.byLength.push(undefined);
+      list = [];
+      at.byLength[n] = list;
+    }
+    list.push(child);
+    indexByLength(child);
+  }
+}
+
 function node(name: string): MapNode {
-  return { name, children: new Map(), scopes: [], fields: [], attrs: [], wantsText: false };
+  return { name, children: new Map(), byLength: [], scopes: [], fields: [], attrs: [], wantsText: false };
 }
 
 function descend(from: MapNode, path: string): MapNode {
@@ -133,6 +153,7 @@ export function compileMapping(
       place(root, spec);
     }
     checkTextNesting(root, false);
+    indexByLength(root);
     map.set(name, root);
   }
   return { format, roots: map };
