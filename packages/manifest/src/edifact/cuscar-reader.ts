@@ -17,7 +17,6 @@ import {
   DTM_TRANSPORT,
   EQD_CONTAINER,
   edifactDate,
-  edifactNumber,
   LOC_ROUTE,
   LOC_TRANSPORT,
   MEA_PROPERTY,
@@ -30,7 +29,7 @@ import {
   VOLUME_TO_M3,
   WEIGHT_TO_KG,
 } from './cuscar-mapping.js';
-import { type EdifactSegment, EdifactTokenizer, type TokenizerProblem } from './edifact-tokenizer.js';
+import { type EdifactSegment, EdifactTokenizer, type TokenizerProblem, tagCode } from './edifact-tokenizer.js';
 import { plainlyValid } from './plainly-valid.js';
 
 /*
@@ -103,16 +102,48 @@ const HS_SOURCE_RANK = { pia: 0, rff: 1, gds: 2 } as const;
 
 type Zone = 'message' | 'consignment' | 'item' | 'equipment' | 'other';
 
-/** The first `limit` parts, trimmed, the empty ones left out (no closure or array per step). */
-function nonEmpty(parts: readonly string[], limit = parts.length): string[] {
+// Segment tags as numbers: the driver tells segments apart without making a string of the tag.
+const UNB = tagCode('UNB');
+const UNZ = tagCode('UNZ');
+const UNH = tagCode('UNH');
+const UNT = tagCode('UNT');
+const UNG = tagCode('UNG');
+const UNE = tagCode('UNE');
+const CNI = tagCode('CNI');
+const CNT = tagCode('CNT');
+const BGM = tagCode('BGM');
+const TDT = tagCode('TDT');
+const LOC = tagCode('LOC');
+const DTM = tagCode('DTM');
+const NAD = tagCode('NAD');
+const GID = tagCode('GID');
+const EQD = tagCode('EQD');
+const SEL = tagCode('SEL');
+const RFF = tagCode('RFF');
+const FTX = tagCode('FTX');
+const PIA = tagCode('PIA');
+const GDS = tagCode('GDS');
+const MEA = tagCode('MEA');
+const MOA = tagCode('MOA');
+const SGP = tagCode('SGP');
+const DGS = tagCode('DGS');
+
+/** Element `element`'s first `limit` components, trimmed, the empty ones left out. */
+function nonEmpty(s: EdifactSegment, element: number, limit = Number.POSITIVE_INFINITY): string[] {
   const out: string[] = [];
-  const n = Math.min(limit, parts.length);
+  const n = Math.min(limit, s.componentCount(element));
   for (let i = 0; i < n; i++) {
-    const t = parts[i]!.trim();
-    if (t !== '') out.push(t);
+    if (s.blank(element, i)) continue;
+    out.push(s.value(element, i).trim());
   }
   return out;
 }
+
+/**
+ * The array itself when empty, else a copy the size of its contents: an array that grew by `push`
+ * keeps room for 16 more, and a manifest holds hundreds of thousands of one-element lists.
+ */
+const exact = <T>(a: T[]): T[] => (a.length === 0 ? a : a.slice());
 
 const text = (v: string | undefined): string | undefined => {
   const t = v?.trim();
@@ -172,7 +203,8 @@ class CuscarDriver {
   }
 
   segment(s: EdifactSegment): void {
-    if (!this.sawInterchange && s.tag !== 'UNB') {
+    const tag = s.code;
+    if (!this.sawInterchange && tag !== UNB) {
       throw new ManifestParseError(
         'syntax',
         `a UN/EDIFACT interchange begins with UNB, not ${s.tag || 'an empty tag'}`,
@@ -182,35 +214,23 @@ class CuscarDriver {
       );
     }
     if (this.message !== undefined) this.message.count++;
-    switch (s.tag) {
-      case 'UNB':
-        this.openInterchange(s);
-        return;
-      case 'UNZ':
-        this.closeInterchange(s);
-        return;
-      case 'UNH':
-        this.openMessage(s);
-        return;
-      case 'UNT':
-        this.closeMessage(s);
-        return;
-      case 'UNG':
-      case 'UNE':
-        return;
-    }
+    if (tag === UNB) this.openInterchange(s);
+    else if (tag === UNZ) this.closeInterchange(s);
+    else if (tag === UNH) this.openMessage(s);
+    else if (tag === UNT) this.closeMessage(s);
+    if (tag === UNB || tag === UNZ || tag === UNH || tag === UNT || tag === UNG || tag === UNE) return;
     const message = this.message;
     if (message === undefined) {
       this.note(ISSUE_CODES.missingSegment, `${s.tag} segment outside a message (no UNH before it)`, this.where(s));
       return;
     }
     if (message.skip) return;
-    if (s.tag === 'CNI') {
+    if (tag === CNI) {
       this.flush();
       this.openConsignment(s);
       return;
     }
-    if (s.tag === 'CNT') {
+    if (tag === CNT) {
       this.flush();
       return;
     }
@@ -346,11 +366,11 @@ class CuscarDriver {
   // --- message level --------------------------------------------------------------------------
 
   private messageSegment(s: EdifactSegment): void {
-    switch (s.tag) {
-      case 'BGM':
+    switch (s.code) {
+      case BGM:
         this.documentId ??= text(s.value(1, 0));
         return;
-      case 'TDT': {
+      case TDT: {
         if (this.sawTransport) return;
         this.sawTransport = true;
         const t = this.transport;
@@ -364,13 +384,13 @@ class CuscarDriver {
         if (vessel !== undefined) t.vesselOrAircraft = vessel;
         return;
       }
-      case 'LOC': {
+      case LOC: {
         const end = LOC_TRANSPORT[s.value(0, 0)];
         const code = text(s.value(1, 0));
         if (end !== undefined && code !== undefined) this.transport[end].location ??= code;
         return;
       }
-      case 'DTM': {
+      case DTM: {
         const c = s.components(0);
         const end = DTM_TRANSPORT[c[0] ?? ''];
         if (end === undefined) return;
@@ -385,7 +405,7 @@ class CuscarDriver {
         } else this.transport[end].date ??= date;
         return;
       }
-      case 'NAD':
+      case NAD:
         // The carrier named at message level, when TDT names none.
         if (s.value(0, 0) === 'CA') {
           const party = this.party(s);
@@ -448,21 +468,30 @@ class CuscarDriver {
     d.errors.push({ code: ISSUE_CODES.invalidValue, severity: 'error', message, location: this.where(s) });
   }
 
-  private number(d: ConsignmentDraft, s: EdifactSegment, raw: string, what: string): number | undefined {
-    const n = edifactNumber(raw.trim());
+  /** Component `component` of element `element` as a non-negative number; an error on the consignment otherwise. */
+  private number(
+    d: ConsignmentDraft,
+    s: EdifactSegment,
+    element: number,
+    component: number,
+    what: string,
+    trimmed = false,
+  ): number | undefined {
+    const n = s.number(element, component);
     if (Number.isNaN(n) || n < 0) {
-      this.invalid(d, s, `${s.tag}: ${what} "${raw}" is not a non-negative number`);
+      const raw = s.value(element, component);
+      this.invalid(d, s, `${s.tag}: ${what} "${trimmed ? raw.trim() : raw}" is not a non-negative number`);
       return undefined;
     }
     return n;
   }
 
   private consignmentSegment(s: EdifactSegment, d: ConsignmentDraft): void {
-    switch (s.tag) {
-      case 'GID':
+    switch (s.code) {
+      case GID:
         this.openItem(s, d);
         return;
-      case 'EQD': {
+      case EQD: {
         this.item = undefined;
         if (!EQD_CONTAINER.has(s.value(0, 0))) {
           this.zone = 'other';
@@ -480,17 +509,17 @@ class CuscarDriver {
         this.zone = 'equipment';
         return;
       }
-      case 'SEL': {
+      case SEL: {
         const seal = text(s.value(0, 0));
         if (this.zone === 'equipment' && seal !== undefined && this.container!.seals.length <= MAX_LIST) {
           this.container!.seals.push(seal);
         }
         return;
       }
-      case 'LOC':
+      case LOC:
         this.loc(s, d);
         return;
-      case 'NAD': {
+      case NAD: {
         if (this.zone !== 'consignment') return;
         const role = NAD_ROLE[s.value(0, 0)];
         if (role === undefined) return;
@@ -498,54 +527,50 @@ class CuscarDriver {
         if (party !== undefined) d.parties[role] = party;
         return;
       }
-      case 'RFF': {
-        const [qualifier = '', value] = s.components(0);
-        const kind = RFF_NUMBER[qualifier];
-        const v = text(value);
-        if (kind === undefined || v === undefined) return;
+      case RFF: {
+        const kind = RFF_NUMBER[s.value(0, 0)];
+        if (kind === undefined || s.blank(0, 1)) return;
+        const v = s.value(0, 1).trim();
         if (kind === 'hs') {
           if (this.zone === 'item') this.setHs(this.item!, v, 'rff');
         } else if (this.zone === 'consignment') d[kind] ??= v;
         return;
       }
-      case 'FTX':
+      case FTX:
         if (this.zone === 'item' && s.value(0, 0) === 'AAA') {
-          for (const part of s.components(3)) {
-            const t = text(part);
-            if (t !== undefined) this.describe(d, s, this.item!, t);
+          const n = s.componentCount(3);
+          for (let c = 0; c < n; c++) {
+            if (!s.blank(3, c)) this.describe(d, s, this.item!, s.value(3, c).trim());
           }
         }
         return;
-      case 'PIA':
+      case PIA:
         if (this.zone !== 'item') return;
         for (let i = 1; i < s.count; i++) {
-          const [code, type = ''] = s.components(i);
-          const c = text(code);
-          if (c !== undefined && PIA_TARIFF_TYPES.has(type)) {
-            this.setHs(this.item!, c, 'pia');
-            break;
-          }
+          if (s.blank(i, 0) || !PIA_TARIFF_TYPES.has(s.value(i, 1))) continue;
+          this.setHs(this.item!, s.value(i, 0).trim(), 'pia');
+          break;
         }
         return;
-      case 'GDS': {
+      case GDS: {
         const c = text(s.value(0, 0));
         if (this.zone === 'item' && c !== undefined) this.setHs(this.item!, c, 'gds');
         return;
       }
-      case 'MEA':
+      case MEA:
         this.mea(s, d);
         return;
-      case 'MOA':
+      case MOA:
         this.moa(s, d);
         return;
-      case 'SGP': {
+      case SGP: {
         const ref = text(s.value(0, 0));
         if (this.zone === 'item' && ref !== undefined && this.item!.containerRefs.length <= MAX_LIST) {
           this.item!.containerRefs.push(ref);
         }
         return;
       }
-      case 'DGS': {
+      case DGS: {
         const un = text(s.value(2, 0));
         if (this.zone === 'item' && un !== undefined) this.item!.dangerousGoods ??= un;
         return;
@@ -568,10 +593,9 @@ class CuscarDriver {
       this.zone = 'other';
       return;
     }
-    const rawSeq = text(s.value(0, 0));
     let seq = d.items.length + 1;
-    if (rawSeq !== undefined) {
-      const n = this.number(d, s, rawSeq, 'goods item number');
+    if (!s.blank(0, 0)) {
+      const n = this.number(d, s, 0, 0, 'goods item number', true);
       if (n !== undefined) seq = n;
     }
     const item: ItemDraft = {
@@ -582,9 +606,8 @@ class CuscarDriver {
       descriptionLength: 0,
       containerRefs: [],
     };
-    const rawPackages = text(s.value(1, 0));
-    if (rawPackages !== undefined) {
-      const n = this.number(d, s, rawPackages, 'number of packages');
+    if (!s.blank(1, 0)) {
+      const n = this.number(d, s, 1, 0, 'number of packages', true);
       if (n !== undefined) item.packages = n;
     }
     d.items.push(item);
@@ -615,9 +638,10 @@ class CuscarDriver {
   }
 
   private loc(s: EdifactSegment, d: ConsignmentDraft): void {
-    const field = LOC_ROUTE[s.value(0, 0)];
-    const code = text(s.value(1, 0));
-    if (field === undefined || code === undefined) return;
+    const qualifier = s.value(0, 0);
+    const field = LOC_ROUTE[qualifier];
+    if (field === undefined || s.blank(1, 0)) return;
+    const code = s.value(1, 0).trim();
     if (field === 'origin') {
       if (this.zone === 'item') this.item!.origin ??= code;
       return;
@@ -625,7 +649,7 @@ class CuscarDriver {
     if (this.zone !== 'consignment') return;
     switch (field) {
       case 'loading':
-        if (s.value(0, 0) === '76') d.loadingOriginal ??= code;
+        if (qualifier === '76') d.loadingOriginal ??= code;
         else d.loading ??= code;
         return;
       case 'transshipment':
@@ -639,14 +663,14 @@ class CuscarDriver {
   private mea(s: EdifactSegment, d: ConsignmentDraft): void {
     if (!MEA_PURPOSE.has(s.value(0, 0))) return;
     const property = MEA_PROPERTY[s.value(1, 0)];
-    const [unit = '', raw = ''] = s.components(2);
     if (property === undefined || (this.zone !== 'item' && this.zone !== 'consignment')) return;
+    const unit = s.value(2, 0);
     const factor = property === 'gross' ? WEIGHT_TO_KG[unit] : VOLUME_TO_M3[unit];
     if (factor === undefined) {
       this.invalid(d, s, `MEA: unit "${unit}" is not a ${property === 'gross' ? 'weight' : 'volume'} unit we convert`);
       return;
     }
-    const n = this.number(d, s, raw, property === 'gross' ? 'weight' : 'volume');
+    const n = this.number(d, s, 2, 1, property === 'gross' ? 'weight' : 'volume');
     if (n === undefined) return;
     const value = roundMeasure(n * factor);
     if (this.zone === 'item') {
@@ -656,31 +680,30 @@ class CuscarDriver {
   }
 
   private moa(s: EdifactSegment, d: ConsignmentDraft): void {
-    const [qualifier = '', raw = '', currency] = s.components(0);
+    const qualifier = s.value(0, 0);
     if (!MOA_VALUE.has(qualifier) || (this.zone !== 'item' && this.zone !== 'consignment')) return;
-    const amount = this.number(d, s, raw, 'amount');
+    const amount = this.number(d, s, 0, 1, 'amount');
     if (amount === undefined) return;
-    const cur = text(currency);
-    if (cur === undefined) {
+    if (s.blank(0, 2)) {
       d.warnings.push({
         code: ISSUE_CODES.invalidValue,
         severity: 'warning',
-        message: `MOA+${qualifier}: amount ${raw} has no currency and is left out`,
+        message: `MOA+${qualifier}: amount ${s.value(0, 1)} has no currency and is left out`,
         location: this.where(s),
       });
       return;
     }
-    const money = { amount, currency: cur };
+    const money = { amount, currency: s.value(0, 2).trim() };
     if (this.zone === 'item') this.item!.value ??= money;
     else d.declaredValue ??= money;
   }
 
   /** NAD: C082 id, C058 name and address lines, C080 name, C059 street, city, sub-entity, postcode, country. */
   private party(s: EdifactSegment, d?: ConsignmentDraft): Party | undefined {
-    const nameParts = nonEmpty(s.components(3), 5);
-    const freeLines = nonEmpty(s.components(2));
-    let name = nameParts.join(' ');
-    const lines = nonEmpty(s.components(4));
+    const nameParts = nonEmpty(s, 3, 5);
+    const freeLines = nonEmpty(s, 2);
+    let name = nameParts.length === 1 ? nameParts[0]! : nameParts.join(' ');
+    const lines = nonEmpty(s, 4);
     if (name === '') {
       name = freeLines.shift() ?? '';
     }
@@ -700,7 +723,7 @@ class CuscarDriver {
     const country = text(s.value(8, 0));
     const party: Party = { name };
     if (lines.length > 0 || city !== undefined || postcode !== undefined || country !== undefined) {
-      const address: NonNullable<Party['address']> = { lines };
+      const address: NonNullable<Party['address']> = { lines: exact(lines) };
       if (city !== undefined) address.city = city;
       if (postcode !== undefined) address.postcode = postcode;
       if (country !== undefined) address.country = country as NonNullable<Party['address']>['country'];
@@ -742,7 +765,7 @@ class CuscarDriver {
     // Built by assignment rather than spreads: this runs once per consignment of a large file.
     const loading = d.loading ?? d.loadingOriginal;
     const route: Consignment['route'] = {
-      transshipments: d.transshipments as Consignment['route']['transshipments'],
+      transshipments: exact(d.transshipments) as Consignment['route']['transshipments'],
       countries: [],
     };
     if (loading !== undefined) route.loading = loading;
@@ -754,7 +777,8 @@ class CuscarDriver {
     const goods: GoodsItem[] = new Array(d.items.length);
     for (let i = 0; i < d.items.length; i++) {
       const it = d.items[i]!;
-      const g: GoodsItem = { seq: it.seq, description: it.description.join(' '), containerRefs: it.containerRefs };
+      const description = it.description.length === 1 ? it.description[0]! : it.description.join(' ');
+      const g: GoodsItem = { seq: it.seq, description, containerRefs: exact(it.containerRefs) };
       if (it.hs !== undefined) g.hsCode = it.hs;
       if (it.packages !== undefined) g.packages = it.packages;
       if (it.grossKg !== undefined) g.grossKg = it.grossKg;
@@ -763,13 +787,15 @@ class CuscarDriver {
       if (it.dangerousGoods !== undefined) g.dangerousGoods = it.dangerousGoods;
       goods[i] = g;
     }
+    const containers = exact(d.containers);
+    for (const c of containers) c.seals = exact(c.seals);
     const candidate: Consignment = {
       id: id!,
       kind,
       parties: d.parties,
       route,
       goods,
-      containers: d.containers,
+      containers,
       totals,
       source: d.location,
     };

@@ -1,4 +1,5 @@
 import { ManifestParseError } from '../errors.js';
+import { edifactNumber } from './cuscar-mapping.js';
 
 /*
  * An incremental UN/EDIFACT tokenizer: bytes go in a chunk at a time, complete segments come
@@ -43,51 +44,107 @@ export const LEVEL_B_CONTROL_CHARS: Readonly<ServiceChars> = Object.freeze({
   terminator: 0x1c,
 });
 
+/** A segment tag (three letters) as a number, for comparing tags without making a string. */
+export function tagCode(tag: string): number {
+  if (tag.length !== 3) return -1;
+  const a = tag.charCodeAt(0);
+  const b = tag.charCodeAt(1);
+  const c = tag.charCodeAt(2);
+  // Only ASCII tags have a code: the bytes of any other tag are not three characters.
+  return (a | b | c) < 0x80 ? (a << 16) | (b << 8) | c : -1;
+}
+
+/*
+ * Short values recur: qualifiers, units, currencies, countries, locations, tariff codes, container
+ * references. A direct-mapped cache keyed by a hash of the bytes hands back the string made the
+ * last time the same bytes were read, so a value seen before costs a hash and a compare instead
+ * of a new string (and the manifest keeps one copy). It holds Latin-1 decodings only (which are
+ * also those of ASCII in every supported character set), each a flat copy of at most
+ * INTERN_MAX characters, so its memory is bounded whatever the input.
+ */
+const INTERN_MAX = 32;
+const INTERN_SLOTS = 8192;
+const interned: (string | undefined)[] = new Array(INTERN_SLOTS).fill(undefined);
+
 /**
  * One segment: its tag and its data elements, each a list of components (release characters
- * removed). Values are cut from the segment's text on demand, so elements the reader never asks
- * for cost nothing. The tokenizer reuses one instance for every segment, to keep a gigabyte
- * interchange from making millions of short-lived objects: a segment is valid only during the
- * `onSegment` call, and whoever keeps something copies it out (`snapshot()`).
+ * removed). The segment is kept as byte offsets into the input: nothing is decoded until the
+ * reader asks for a value, and elements it never asks for are never turned into strings. The
+ * tokenizer reuses one instance for every segment, to keep a gigabyte interchange from making
+ * millions of short-lived objects: a segment is valid only during the `onSegment` call, and
+ * whoever keeps something copies it out (`snapshot()`).
  */
 export class EdifactSegment {
-  tag = '';
+  /** The tag as a number (`tagCode`); -1 when the tag is not three bytes. */
+  code = -1;
   /** 0-based index among the interchange's segments (UNA not counted). */
   index = 0;
   /** 1-based line where the segment starts. */
   line = 1;
-  private text = '';
+  private buf: Buffer = Buffer.alloc(0);
+  private from = 0;
+  private to = 0;
+  private decoder: Decoder = LATIN1;
+  // The segment's text, decoded on the first value asked for, when byte offsets are also string
+  // offsets (a single-byte character set, or a segment of ASCII only).
+  private text: string | undefined;
+  private singleByte = true;
+  private tagText: string | undefined;
+  // Slow path (the segment holds a release character): split once, as strings.
   private cached: string[][] | undefined;
-  // Fast path (no release character): component i spans text[start[i], end[i]); element e's
-  // components are first[e] .. first[e + 1] - 1. Element 0 is the tag.
+  // Fast path: component i spans buf[start[i], end[i]); element e's components are
+  // first[e] .. first[e + 1] - 1. Element 0 is the tag.
   private start = new Int32Array(64);
   private end = new Int32Array(64);
   private first = new Int32Array(32);
   private elementCount = 0;
 
-  /** Re-points this segment at a new segment text. */
-  reset(text: string, chars: ServiceChars, index: number, line: number): this {
-    this.text = text;
+  /**
+   * Re-points this segment at buf[from, to), which holds no release character unless `hasRelease`.
+   * Returns how many line feeds the segment holds.
+   */
+  reset(
+    buf: Buffer,
+    from: number,
+    to: number,
+    chars: ServiceChars,
+    decoder: Decoder,
+    index: number,
+    line: number,
+  ): number {
+    this.buf = buf;
+    this.from = from;
+    this.to = to;
+    this.decoder = decoder;
     this.index = index;
     this.line = line;
-    if (chars.release >= 0 && text.indexOf(String.fromCharCode(chars.release)) >= 0) {
-      this.cached = splitSegment(text, chars);
-      this.tag = this.cached[0]?.[0] ?? '';
-      return this;
-    }
+    this.text = undefined;
+    this.tagText = undefined;
     this.cached = undefined;
     const el = chars.element;
     const comp = chars.component;
+    const rel = chars.release;
     let start = this.start;
     let end = this.end;
     let first = this.first;
     let k = 0;
     let e = 1;
-    start[0] = 0;
+    let high = 0;
+    let lines = 0;
+    start[0] = from;
     first[0] = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c !== el && c !== comp) continue;
+    for (let i = from; i < to; i++) {
+      const c = buf[i]!;
+      high |= c;
+      // The release character first: a UNA may (unwisely) make it a separator too.
+      if (c === rel) {
+        this.slowPath(chars);
+        return countLines(buf, i, to, lines);
+      }
+      if (c !== el && c !== comp) {
+        if (c === LF) lines++;
+        continue;
+      }
       if (k + 2 >= start.length) {
         start = this.start = grow(start);
         end = this.end = grow(end);
@@ -100,16 +157,44 @@ export class EdifactSegment {
         first[e++] = k;
       }
     }
-    end[k] = text.length;
+    end[k] = to;
     first[e] = k + 1;
     this.elementCount = e;
-    this.tag = text.slice(0, end[0]);
-    return this;
+    if (high < 0x80) {
+      // ASCII reads the same in every supported character set, and latin1 is the cheapest decode.
+      this.decoder = LATIN1;
+      this.singleByte = true;
+    } else this.singleByte = decoder.singleByte;
+    const tagEnd = end[0]!;
+    this.code = tagEnd - from === 3 ? (buf[from]! << 16) | (buf[from + 1]! << 8) | buf[from + 2]! : -1;
+    return lines;
+  }
+
+  private slowPath(chars: ServiceChars): void {
+    const cached = splitSegment(this.decoder.decode(this.buf, this.from, this.to), chars);
+    this.cached = cached;
+    const tag = cached[0]?.[0] ?? '';
+    this.tagText = tag;
+    this.code = tagCode(tag);
+  }
+
+  /** The segment tag. */
+  get tag(): string {
+    if (this.tagText === undefined) this.tagText = this.value(-1, 0);
+    return this.tagText;
   }
 
   /** How many data elements follow the tag. */
   get count(): number {
     return this.cached === undefined ? this.elementCount - 1 : this.cached.length - 1;
+  }
+
+  /** How many components data element `element` has; 0 when the element is absent. */
+  componentCount(element: number): number {
+    if (this.cached !== undefined) return this.cached[element + 1]?.length ?? 0;
+    const e = element + 1;
+    if (e >= this.elementCount) return 0;
+    return this.first[e + 1]! - this.first[e]!;
   }
 
   /** Component `component` of data element `element` (0-based, after the tag); `''` when absent. */
@@ -119,16 +204,68 @@ export class EdifactSegment {
     if (e >= this.elementCount) return '';
     const k = this.first[e]! + component;
     if (k >= this.first[e + 1]!) return '';
-    return this.text.slice(this.start[k], this.end[k]);
+    const s = this.start[k]!;
+    const t = this.end[k]!;
+    if (s === t) return '';
+    if (!this.singleByte) return this.decoder.decode(this.buf, s, t);
+    if (t - s <= INTERN_MAX && this.decoder === LATIN1) return this.interned(s, t);
+    // One native call for the segment and a cheap slice per value beats one native call per value.
+    if (this.text === undefined) this.text = this.decoder.decode(this.buf, this.from, this.to);
+    return this.text.slice(s - this.from, t - this.from);
+  }
+
+  /** The Latin-1 text of buf[s, t), from the cache when the same bytes were read before. */
+  private interned(s: number, t: number): string {
+    const buf = this.buf;
+    let h = t - s;
+    for (let i = s; i < t; i++) h = (Math.imul(h, 0x01000193) ^ buf[i]!) | 0;
+    const slot = (h ^ (h >>> 13)) & (INTERN_SLOTS - 1);
+    const known = interned[slot];
+    if (known !== undefined && known.length === t - s) {
+      let i = 0;
+      while (i < known.length && known.charCodeAt(i) === buf[s + i]) i++;
+      if (i === known.length) return known;
+    }
+    // A fresh string of its own: a slice of the segment's text would keep the whole segment alive.
+    const made = LATIN1.decode(buf, s, t);
+    interned[slot] = made;
+    return made;
+  }
+
+  /** Whether the component is absent, empty or only white space (what `.trim() === ''` says). */
+  blank(element: number, component = 0): boolean {
+    if (this.cached === undefined) {
+      const e = element + 1;
+      if (e >= this.elementCount) return true;
+      const k = this.first[e]! + component;
+      if (k >= this.first[e + 1]!) return true;
+      const s = this.start[k]!;
+      if (s === this.end[k]!) return true;
+      const b = this.buf[s]!;
+      if (b > 0x20 && b < 0x7f) return false;
+    }
+    return this.value(element, component).trim() === '';
+  }
+
+  /**
+   * Component `component` of data element `element` read as an EDIFACT number (`edifactNumber`
+   * of the trimmed value): `.` or `,` as decimal mark; NaN when it is not a number, or absent.
+   */
+  number(element: number, component = 0): number {
+    if (this.cached !== undefined) return edifactNumber((this.cached[element + 1]?.[component] ?? '').trim());
+    const e = element + 1;
+    if (e >= this.elementCount) return Number.NaN;
+    const k = this.first[e]! + component;
+    if (k >= this.first[e + 1]!) return Number.NaN;
+    const n = parseDecimal(this.buf, this.start[k]!, this.end[k]!);
+    return n === SLOW ? edifactNumber(this.value(element, component).trim()) : n;
   }
 
   /** All components of data element `element`; empty when the element is absent. */
   components(element: number): string[] {
-    if (this.cached !== undefined) return this.cached[element + 1] ?? [];
-    const e = element + 1;
-    if (e >= this.elementCount) return [];
-    const out: string[] = [];
-    for (let k = this.first[e]!; k < this.first[e + 1]!; k++) out.push(this.text.slice(this.start[k], this.end[k]));
+    const n = this.componentCount(element);
+    const out: string[] = new Array(n);
+    for (let c = 0; c < n; c++) out[c] = this.value(element, c);
     return out;
   }
 
@@ -143,6 +280,39 @@ export class EdifactSegment {
   snapshot(): { tag: string; elements: string[][]; index: number; line: number } {
     return { tag: this.tag, elements: this.elements, index: this.index, line: this.line };
   }
+}
+
+function countLines(buf: Buffer, from: number, to: number, lines: number): number {
+  let n = lines;
+  for (let i = buf.indexOf(LF, from); i >= 0 && i < to; i = buf.indexOf(LF, i + 1)) n++;
+  return n;
+}
+
+// parseDecimal's answer when the bytes need the general path (edifactNumber on the string).
+const SLOW = -2;
+// Exact powers of ten: a mantissa below 2^53 divided by one of them is correctly rounded, so it
+// equals what Number() makes of the same digits.
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * The common number shapes (digits, one `.` or `,`, at most 15 digits, no sign or spaces) read
+ * straight from the bytes; NaN for bytes that cannot be a number; SLOW for anything else.
+ */
+function parseDecimal(buf: Buffer, from: number, to: number): number {
+  if (from === to) return Number.NaN;
+  let m = 0;
+  let digits = 0;
+  let point = -1;
+  for (let i = from; i < to; i++) {
+    const b = buf[i]!;
+    if (b >= 0x30 && b <= 0x39) {
+      m = m * 10 + (b - 0x30);
+      digits++;
+    } else if ((b === 0x2e || b === 0x2c) && point < 0) point = i;
+    else return SLOW;
+  }
+  if (digits === 0 || digits > 15) return digits === 0 ? Number.NaN : SLOW;
+  return point < 0 ? m : m / POW10[to - point - 1]!;
 }
 
 function grow(a: Int32Array): Int32Array<ArrayBuffer> {
@@ -172,18 +342,31 @@ export interface TokenizerOptions {
 
 type Decode = (buf: Buffer, start: number, end: number) => string;
 
+/** How to turn a character set's bytes into text; `singleByte` when one byte is one UTF-16 unit. */
+export interface Decoder {
+  decode: Decode;
+  singleByte: boolean;
+}
+
 // Buffer#latin1Slice and #utf8Slice are what Buffer#toString calls after checking its
 // arguments; the checks cost as much as decoding a short segment, and ours are in range.
 interface SliceDecoders {
   latin1Slice(start: number, end: number): string;
   utf8Slice(start: number, end: number): string;
 }
-const decodeLatin1: Decode = (buf, start, end) => (buf as unknown as SliceDecoders).latin1Slice(start, end);
-const decodeUtf8: Decode = (buf, start, end) => (buf as unknown as SliceDecoders).utf8Slice(start, end);
-// One decoder per interchange, not per segment: a non-streaming decode keeps no state.
-const viaTextDecoder = (label: string): Decode => {
+const LATIN1: Decoder = {
+  decode: (buf, start, end) => (buf as unknown as SliceDecoders).latin1Slice(start, end),
+  singleByte: true,
+};
+const UTF8: Decoder = {
+  decode: (buf, start, end) => (buf as unknown as SliceDecoders).utf8Slice(start, end),
+  singleByte: false,
+};
+// One decoder per interchange, not per segment: a non-streaming decode keeps no state. The ISO
+// 8859 parts map every byte to one BMP character (U+FFFD for the few undefined ones).
+const viaTextDecoder = (label: string): Decoder => {
   const decoder = new TextDecoder(label);
-  return (buf, start, end) => decoder.decode(buf.subarray(start, end));
+  return { decode: (buf, start, end) => decoder.decode(buf.subarray(start, end)), singleByte: true };
 };
 
 /**
@@ -191,11 +374,11 @@ const viaTextDecoder = (label: string): Decode => {
  * UNOC is ISO 8859-1 (not UTF-8: byte 0xE9 is `é`), UNOD to UNOK other ISO 8859 parts,
  * UNOW and UNOY ISO 10646 in UTF-8.
  */
-export function decoderFor(syntaxId: string): Decode {
+export function decoderFor(syntaxId: string): Decoder {
   switch (syntaxId.toUpperCase()) {
     case 'UNOW':
     case 'UNOY':
-      return decodeUtf8;
+      return UTF8;
     case 'UNOD':
       return viaTextDecoder('iso-8859-2');
     case 'UNOE':
@@ -213,7 +396,7 @@ export function decoderFor(syntaxId: string): Decode {
     case 'UNOK':
       return viaTextDecoder('iso-8859-9');
     default:
-      return decodeLatin1;
+      return LATIN1;
   }
 }
 
@@ -226,7 +409,7 @@ export class EdifactTokenizer {
   chars: ServiceChars | undefined;
   private pending: Buffer | undefined;
   private scanFrom = 0;
-  private decode: Decode;
+  private decoder: Decoder;
   private readonly current = new EdifactSegment();
   private segmentIndex = 0;
   private line = 1;
@@ -239,7 +422,7 @@ export class EdifactTokenizer {
     private readonly onProblem: (problem: TokenizerProblem) => void,
     private readonly options: TokenizerOptions,
   ) {
-    this.decode = options.decodedText === true ? decodeUtf8 : decodeLatin1;
+    this.decoder = options.decodedText === true ? UTF8 : LATIN1;
   }
 
   push(chunk: Uint8Array): void {
@@ -394,16 +577,17 @@ export class EdifactTokenizer {
 
   private segment(buf: Buffer, start: number, end: number): void {
     const chars = this.chars!;
-    let text = this.decode(buf, start, end);
     // A newline used as terminator leaves the CR of a CRLF behind.
-    if (chars.terminator === LF && text.endsWith('\r')) text = text.slice(0, -1);
-    if (text === '') return;
-    const segment = this.current.reset(text, chars, this.segmentIndex++, this.line);
-    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) this.line++;
-    if (segment.tag === 'UNB' && this.options.decodedText !== true) this.decode = decoderFor(segment.value(0));
+    const stop = chars.terminator === LF && end > start && buf[end - 1] === CR ? end - 1 : end;
+    if (stop === start) return;
+    const segment = this.current;
+    this.line += segment.reset(buf, start, stop, chars, this.decoder, this.segmentIndex++, this.line);
+    if (segment.code === UNB && this.options.decodedText !== true) this.decoder = decoderFor(segment.value(0));
     this.onSegment(segment);
   }
 }
+
+const UNB = tagCode('UNB');
 
 function notEdifact(): ManifestParseError {
   return new ManifestParseError('syntax', 'not a UN/EDIFACT interchange: it must begin with UNA or UNB', {
