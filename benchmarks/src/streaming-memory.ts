@@ -8,13 +8,15 @@ import type { ManifestFormat } from '@cargorisk/manifest';
 import type { PipelineRun } from './end-to-end.js';
 import { streamPieces } from './harness/bench-data.js';
 import type { BenchResult } from './harness/bench-result.js';
+import { ensureBuilt, removeTranspiledChild, transpileChild } from './harness/built-child.js';
 import { type Scenario, ScenarioSkip } from './harness/scenario.js';
 
 /*
  * Peak memory of the streaming pipeline: a generated manifest of about 1 GB (16 MB in the quick
  * run) is written to the temp directory with the generator's streaming writer, then a child
  * process streams it through readConsignments and the compiled scorer with the default packs and
- * reports its own peak RSS. The file is deleted afterwards.
+ * reports its own peak RSS. The file is deleted afterwards. The child runs as a user runs the
+ * library: plain `node` on the built JavaScript (harness/built-child.ts), with no loader.
  */
 
 // XML first: the format a naive reader would hold whole in memory.
@@ -71,6 +73,7 @@ function writeGenerated(
 }
 
 function runChild(
+  script: string,
   file: string,
   format: ManifestFormat,
   nodeFlags: readonly string[],
@@ -80,25 +83,19 @@ function runChild(
     vmHwmMb?: number;
     baselineMb?: number;
     rssSamples?: { consignments: number; rssMb: number; heapMb: number }[];
+    library?: string;
+    execArgv?: string[];
   }
 > {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const root = path.resolve(here, '../..');
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        ...nodeFlags,
-        '--import',
-        'tsx',
-        '--conditions',
-        '@cargorisk/source',
-        path.join(here, 'harness/stream-pipeline-child.ts'),
-        file,
-        format,
-      ],
-      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    // `env` without NODE_OPTIONS: flags the suite itself was started with must not reach the child.
+    const { NODE_OPTIONS: _, ...env } = process.env;
+    const child = spawn(process.execPath, [...nodeFlags, script, file, format], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => {
@@ -132,6 +129,9 @@ export const streamingMemory: Scenario = {
     const file = path.join(os.tmpdir(), `cargorisk-bench-${process.pid}${serializers[format]!.extension}`);
     const smallFile = path.join(os.tmpdir(), `cargorisk-bench-${process.pid}-quarter${serializers[format]!.extension}`);
     try {
+      const rebuilt = ensureBuilt();
+      if (rebuilt.length > 0) ctx.log(`  built ${rebuilt.join(', ')} (their dist was older than their source)`);
+      const script = transpileChild();
       const t0 = performance.now();
       const written = writeGenerated(file, format, targetBytes);
       ctx.log(
@@ -145,7 +145,17 @@ export const streamingMemory: Scenario = {
       for (const flags of [[], [`--max-old-space-size=${HEAP_CAP_MB}`]] as const) {
         const input =
           flags.length === 0 ? { path: file, ...written } : { path: ctx.quick ? file : smallFile, ...capped };
-        const run = await runChild(input.path, format, flags);
+        const run = await runChild(script, input.path, format, flags);
+        const flagsRun = run.execArgv ?? [];
+        if (
+          run.library === undefined ||
+          !run.library.endsWith('/dist/index.js') ||
+          flagsRun.join(' ') !== flags.join(' ')
+        ) {
+          throw new Error(
+            `the pipeline process did not run as intended: library ${run.library ?? '?'}, node flags [${flagsRun.join(' ')}]`,
+          );
+        }
         const seen = run.accepted + run.rejected;
         const base: BenchResult = {
           scenario: 'memory',
@@ -170,13 +180,14 @@ export const streamingMemory: Scenario = {
           target: `≤ ${TARGET_MB} MB`,
           met: peak <= TARGET_MB,
           notes: `peak RSS is the child's VmHWM (/proc/self/status), of which ${run.baselineMb?.toFixed(0) ?? '?'} MB before the first byte was read${run.rssSamples && run.rssSamples.length > 0 ? `; RSS / heap used (MB) every 40,000 consignments: ${run.rssSamples.map((x) => `${x.rssMb}/${x.heapMb}`).join(', ')}` : ''}`,
-          method: `a child process streams the file through readConsignments (1 MiB reads) and the compiled scorer with the default packs, on TypeScript source through tsx (Node, tsx and the loaded packs are the RSS before the first byte); process.resourceUsage().maxRSS is not used, since Linux carries the forking parent's high-water mark across exec into it${written.repeats > 1 ? `; the file holds ${BLOCK.toLocaleString('en-US')} generated consignments written up to ${written.repeats} times` : ''}${ctx.quick ? '; quick run: a 16 MB file instead of 1 GB' : ''}`,
+          method: `a child process started as \`node [flags] stream-pipeline-child.js <file> ${format}\` (no other flags, no NODE_OPTIONS, no loader: the harness transpiled to JavaScript by TypeScript, @cargorisk/manifest, core and rules as their built dist JavaScript, rebuilt by tsc when older than their source) streams the file through readConsignments (1 MiB reads, which it feeds to the reader 64 KiB at a time) and the compiled scorer with the default packs (Node, the packages and the loaded packs are the RSS before the first byte); process.resourceUsage().maxRSS is not used, since Linux carries the forking parent's high-water mark across exec into it${written.repeats > 1 ? `; the file holds ${BLOCK.toLocaleString('en-US')} generated consignments written up to ${written.repeats} times` : ''}${ctx.quick ? '; quick run: a 16 MB file instead of 1 GB' : ''}`,
         });
       }
       return rows;
     } finally {
       rmSync(file, { force: true });
       rmSync(smallFile, { force: true });
+      removeTranspiledChild();
       blockCache = undefined;
     }
   },
