@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { type ParseResult, parseManifest, readConsignments, type StreamEvent } from '@cargorisk/manifest';
+import {
+  type ParseResult,
+  parseManifest,
+  readConsignments,
+  type StreamEvent,
+  safeParseManifest,
+} from '@cargorisk/manifest';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../src/parse/limits.js';
+import { ResultBuilder } from '../src/parse/parse-result.js';
+import { XML_READERS } from '../src/xml/xml-readers.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/xml/${name}`, import.meta.url));
 const drivers = ['fast', 'reference'] as const;
@@ -106,6 +115,37 @@ describe('streaming', () => {
         expect(got).toEqual(whole.manifest.consignments);
       }
     }
+  });
+
+  it('a caller that refills one buffer for every chunk reads as one piece does', () => {
+    const bytes = fixture('xffm-flight-manifest.xml');
+    const whole = parseManifest(bytes);
+    for (const size of [5, 333, 4096]) {
+      const out = new ResultBuilder();
+      const reader = XML_READERS.xffm!.incremental!({ format: 'xffm', limits: DEFAULT_LIMITS }, out);
+      const reused = new Uint8Array(size);
+      for (let at = 0; at < bytes.length; at += size) {
+        const n = Math.min(size, bytes.length - at);
+        reused.set(bytes.subarray(at, at + n));
+        reader.push(reused.subarray(0, n));
+        // Whatever the reader kept waiting must not be the caller's bytes.
+        reused.fill(0x3c);
+      }
+      reader.end();
+      expect(out.consignments).toEqual(whole.manifest.consignments);
+      expect(out.stats).toEqual(whole.stats);
+    }
+  });
+
+  it('an end tag that does not match is reported alike in one piece and one byte at a time', async () => {
+    const doc = new TextEncoder().encode(
+      '<FlightManifest><ArrivalEvent><AssociatedTransportCargo><UnmappedWrapper><IncludedMasterConsignment><TransportContractDocument><ID>020-1</ID></TransportContractDocument></IncludedMasterConsignment></UnmappedWrapperX></AssociatedTransportCargo></ArrivalEvent></FlightManifest>',
+    );
+    const whole = safeParseManifest(doc);
+    expect(whole.success).toBe(false);
+    if (whole.success) return;
+    expect(whole.error.message).toContain('expected </UnmappedWrapper> but found </UnmappedWrapperX>');
+    await expect(stream(doc, 1)).rejects.toMatchObject({ code: 'syntax', message: whole.error.message });
   });
 
   it('a character cut short by ASCII is refused where it stands, not at the end of the stream', async () => {

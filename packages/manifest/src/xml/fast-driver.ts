@@ -28,8 +28,35 @@ const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
 /** Bytes of text kept waiting for the rest of a token before the token is declared too long. */
 const SLICE = 1 << 20;
 
+const NO_CODES = new Uint8Array(0);
+
+/** The UTF-16 code units of `text`. */
+function unitsOf(text: string): Uint16Array {
+  const out = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+  return out;
+}
+
+function joinUnits(a: Uint8Array | Uint16Array, b: Uint8Array | Uint16Array): Uint8Array | Uint16Array {
+  const out =
+    a instanceof Uint8Array && b instanceof Uint8Array
+      ? new Uint8Array(a.length + b.length)
+      : new Uint16Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
 class FastXmlReader implements IncrementalReader {
   private buf = '';
+  /**
+   * The code units of `buf`, one for one, for the scanning loops: reading a typed array costs a
+   * fraction of `charCodeAt`. An ASCII document's own bytes serve while a push lasts; a copy is
+   * kept when input must wait for the next chunk, so the caller may reuse its buffer.
+   */
+  private codes: Uint8Array | Uint16Array = NO_CODES;
+  /** The bytes of the chunk being pushed when it was ASCII (its bytes are its code units). */
+  private asciiChunk: Uint8Array | undefined;
   private pos = 0;
   /** Absolute offset (UTF-16 units of the decoded document) of `buf[0]`. */
   private base = 0;
@@ -83,8 +110,10 @@ class FastXmlReader implements IncrementalReader {
     } catch (cause) {
       throw this.error('encoding', 'input is not valid UTF-8', this.base + this.buf.length, cause);
     }
-    this.append(text);
+    this.append(text, this.asciiChunk);
+    this.asciiChunk = undefined;
     this.run(false);
+    if (this.codes === chunk) this.compact();
   }
 
   /**
@@ -95,6 +124,7 @@ class FastXmlReader implements IncrementalReader {
     if (chunk.byteLength === 0) return '';
     if (!this.pending && isAscii(chunk)) {
       this.started = true;
+      this.asciiChunk = chunk;
       return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
     }
     // The BOM is only dropped at the start of the stream; a decoder first used later must
@@ -113,7 +143,7 @@ class FastXmlReader implements IncrementalReader {
     } catch (cause) {
       throw this.error('encoding', 'input is not valid UTF-8', this.base + this.buf.length, cause);
     }
-    this.append(text);
+    this.append(text, undefined);
     this.run(true);
     if (!this.rootSeen) throw this.error('syntax', 'no root element', this.base + this.buf.length);
     if (this.depth > 0) {
@@ -126,15 +156,32 @@ class FastXmlReader implements IncrementalReader {
     this.assembler.end();
   }
 
-  private append(text: string): void {
+  /** Adds decoded text to the buffer; `bytes` are its code units when the chunk was ASCII. */
+  private append(text: string, bytes: Uint8Array | undefined): void {
     if (text === '') return;
-    if (this.pos > 0) {
-      this.positionOf(this.base + this.pos);
-      for (let d = 0; d < this.depth; d++) this.names[d] ??= this.nameOf(d);
-      this.buf = this.buf.slice(this.pos) + text;
-      this.base += this.pos;
-      this.pos = 0;
-    } else this.buf += text;
+    if (this.pos > 0) this.dropConsumed();
+    if (this.buf === '') {
+      this.buf = text;
+      this.codes = bytes ?? unitsOf(text);
+    } else {
+      this.buf += text;
+      this.codes = joinUnits(this.codes, bytes ?? unitsOf(text));
+    }
+  }
+
+  /** Lets go of the text already read, once lines are counted and open names kept. */
+  private dropConsumed(): void {
+    this.positionOf(this.base + this.pos);
+    for (let d = 0; d < this.depth; d++) this.names[d] ??= this.nameOf(d);
+    this.buf = this.buf.slice(this.pos);
+    this.codes = this.codes.subarray(this.pos);
+    this.base += this.pos;
+    this.pos = 0;
+  }
+
+  /** Keeps the buffer's code units in a copy of our own, not in the caller's bytes, past a push. */
+  private compact(): void {
+    this.codes = this.codes.slice();
   }
 
   /** The name of the open element at `depth` (0-based). */
@@ -183,16 +230,17 @@ class FastXmlReader implements IncrementalReader {
 
   private run(final: boolean): void {
     const buf = this.buf;
+    const codes = this.codes;
     const len = buf.length;
     let pos = this.pos;
     while (pos < len) {
-      if (buf.charCodeAt(pos) !== 60 /* < */) {
+      if (codes[pos]! !== 60 /* < */) {
         // One pass to the next '<', noting whether a reference needs resolving on the way:
         // most runs of text are short, and most hold none.
         let lt = pos;
         let amp = false;
         for (; lt < len; lt++) {
-          const c = buf.charCodeAt(lt);
+          const c = codes[lt]!;
           if (c === 60) break;
           if (c === 38) amp = true;
         }
@@ -209,7 +257,7 @@ class FastXmlReader implements IncrementalReader {
         pos = lt;
         continue;
       }
-      const next = pos + 1 < len ? buf.charCodeAt(pos + 1) : -1;
+      const next = pos + 1 < len ? codes[pos + 1]! : -1;
       let end: number;
       if (next === 47 /* / */) end = this.endTag(pos);
       else if (next === 63 /* ? */) end = this.instruction(pos);
@@ -231,9 +279,10 @@ class FastXmlReader implements IncrementalReader {
   /** Text between markup; `amp` says it holds a '&' (a reference to check, or resolve when kept). */
   private text(start: number, end: number, amp: boolean): void {
     const buf = this.buf;
+    const codes = this.codes;
     if (this.depth === 0) {
       for (let i = start; i < end; i++) {
-        if (!isSpace(buf.charCodeAt(i))) {
+        if (!isSpace(codes[i]!)) {
           throw this.error('syntax', 'text outside the root element', this.base + i);
         }
       }
@@ -295,18 +344,19 @@ class FastXmlReader implements IncrementalReader {
 
   private startTag(pos: number): number {
     const buf = this.buf;
+    const codes = this.codes;
     const len = buf.length;
     const abs = this.base + pos;
     // One pass: the name, then attributes, up to '>' or '/>'. Nothing is acted on until the
     // tag is complete; an incomplete tag returns -1 and is read again with more input.
     let i = pos + 1;
-    const first = buf.charCodeAt(i);
+    const first = codes[i]!;
     if (first < 128 && NAME_START[first] !== 1) throw this.error('syntax', 'invalid element name', abs);
     let colon = -1;
     let c = 0;
     for (;;) {
       if (i >= len) return -1;
-      c = buf.charCodeAt(i);
+      c = codes[i]!;
       if (c < 128 && NAME_CHAR[c] !== 1) break;
       if (c === 58 && colon < 0) colon = i;
       i++;
@@ -319,7 +369,7 @@ class FastXmlReader implements IncrementalReader {
     const depth = this.depth;
     // Names are matched where they stand in the buffer; a string is cut only to refuse a name
     // that could reach a prototype (all begin with one of these letters) or to report one.
-    const lc = buf.charCodeAt(localStart);
+    const lc = codes[localStart]!;
     if (lc === 95 || lc === 99 || lc === 104 || lc === 105 || lc === 112 || lc === 116 || lc === 118) {
       const local = buf.slice(localStart, nameEnd);
       if (PROTOTYPE_NAMES.has(local)) {
@@ -347,7 +397,7 @@ class FastXmlReader implements IncrementalReader {
     } else {
       // Only a mapped parent can have a mapped child: unmapped subtrees are skipped without lookups.
       const parent = this.nodes[depth - 1]!;
-      if (parent !== null) node = childNamed(parent, buf, localStart, nameEnd);
+      if (parent !== null) node = childNamed(parent, codes, localStart, nameEnd);
     }
 
     // Attributes: always checked, kept only when the mapping asks for them.
@@ -357,13 +407,13 @@ class FastXmlReader implements IncrementalReader {
     let selfClosing = false;
     for (;;) {
       const ws = i;
-      while (i < len && isSpace(buf.charCodeAt(i))) i++;
+      while (i < len && isSpace(codes[i]!)) i++;
       if (i >= len) return -1;
-      c = buf.charCodeAt(i);
+      c = codes[i]!;
       if (c === 62) break;
       if (c === 47) {
         if (i + 1 >= len) return -1;
-        if (buf.charCodeAt(i + 1) !== 62) throw this.error('syntax', "'/' must be followed by '>'", this.base + i);
+        if (codes[i + 1]! !== 62) throw this.error('syntax', "'/' must be followed by '>'", this.base + i);
         selfClosing = true;
         i++;
         break;
@@ -374,21 +424,21 @@ class FastXmlReader implements IncrementalReader {
       let aColon = -1;
       for (;;) {
         if (i >= len) return -1;
-        const a = buf.charCodeAt(i);
+        const a = codes[i]!;
         if (a < 128 && NAME_CHAR[a] !== 1) break;
         if (a === 58 && aColon < 0) aColon = i;
         i++;
       }
       const aEnd = i;
-      while (i < len && isSpace(buf.charCodeAt(i))) i++;
+      while (i < len && isSpace(codes[i]!)) i++;
       if (i >= len) return -1;
-      if (buf.charCodeAt(i) !== 61 /* = */) {
+      if (codes[i]! !== 61 /* = */) {
         throw this.error('syntax', 'attribute without a value', this.base + aStart);
       }
       i++;
-      while (i < len && isSpace(buf.charCodeAt(i))) i++;
+      while (i < len && isSpace(codes[i]!)) i++;
       if (i >= len) return -1;
-      const q = buf.charCodeAt(i);
+      const q = codes[i]!;
       if (q !== 34 && q !== 39) throw this.error('syntax', 'attribute value must be quoted', this.base + i);
       const close = buf.indexOf(q === 34 ? '"' : "'", i + 1);
       if (close < 0) return -1;
@@ -460,21 +510,22 @@ class FastXmlReader implements IncrementalReader {
     from: number,
   ): number {
     const buf = this.buf;
+    const codes = this.codes;
     const len = buf.length;
     let lt = from;
     let amp = false;
     for (; lt < len; lt++) {
-      const c = buf.charCodeAt(lt);
+      const c = codes[lt]!;
       if (c === 60) break;
       if (c === 38) amp = true;
     }
     const n = nameEnd - nameStart;
     let i = lt + 2;
-    if (i + n >= len || buf.charCodeAt(lt + 1) !== 47) return -1;
-    for (let k = 0; k < n; k++) if (buf.charCodeAt(i + k) !== buf.charCodeAt(nameStart + k)) return -1;
+    if (i + n >= len || codes[lt + 1]! !== 47) return -1;
+    for (let k = 0; k < n; k++) if (codes[i + k]! !== codes[nameStart + k]!) return -1;
     i += n;
-    while (i < len && isSpace(buf.charCodeAt(i))) i++;
-    if (i >= len || buf.charCodeAt(i) !== 62) return -1;
+    while (i < len && isSpace(codes[i]!)) i++;
+    if (i >= len || codes[i]! !== 62) return -1;
     if (node === null) {
       if (amp) this.refs(from, lt, false);
       return i + 1;
@@ -509,14 +560,14 @@ class FastXmlReader implements IncrementalReader {
     // The usual case, checked in place: the open element's name, maybe white space, then '>'.
     const depth = this.depth;
     if (depth > 0) {
-      const buf = this.buf;
-      const len = buf.length;
+      const codes = this.codes;
+      const len = codes.length;
       const n = this.nameLen[depth - 1]!;
       let i = pos + 2;
       if (i + n < len && this.isOpenName(depth - 1, i)) {
         i += n;
-        while (i < len && isSpace(buf.charCodeAt(i))) i++;
-        if (i < len && buf.charCodeAt(i) === 62) {
+        while (i < len && isSpace(codes[i]!)) i++;
+        if (i < len && codes[i]! === 62) {
           this.close(this.nodes[depth - 1] ?? null);
           return i + 1;
         }
@@ -527,14 +578,14 @@ class FastXmlReader implements IncrementalReader {
 
   /** Whether the buffer at `at` repeats the name of the open element at `depth`. */
   private isOpenName(depth: number, at: number): boolean {
-    const buf = this.buf;
+    const codes = this.codes;
     const n = this.nameLen[depth]!;
     const name = this.names[depth];
     if (name === undefined) {
       const from = this.nameAt[depth]! - this.base;
-      for (let k = 0; k < n; k++) if (buf.charCodeAt(at + k) !== buf.charCodeAt(from + k)) return false;
+      for (let k = 0; k < n; k++) if (codes[at + k]! !== codes[from + k]!) return false;
     } else {
-      for (let k = 0; k < n; k++) if (buf.charCodeAt(at + k) !== name.charCodeAt(k)) return false;
+      for (let k = 0; k < n; k++) if (codes[at + k]! !== name.charCodeAt(k)) return false;
     }
     return true;
   }
@@ -542,10 +593,11 @@ class FastXmlReader implements IncrementalReader {
   /** Any other end tag: incomplete (-1), or an error naming what was expected. */
   private otherEndTag(pos: number): number {
     const buf = this.buf;
+    const codes = this.codes;
     const gt = buf.indexOf('>', pos + 2);
     if (gt < 0) return -1;
     let nameEnd = gt;
-    while (nameEnd > pos + 2 && isSpace(buf.charCodeAt(nameEnd - 1))) nameEnd--;
+    while (nameEnd > pos + 2 && isSpace(codes[nameEnd - 1]!)) nameEnd--;
     const depth = this.depth;
     const expected = depth > 0 ? this.nameOf(depth - 1) : undefined;
     if (expected === undefined) throw this.error('syntax', 'end tag with no open element', this.base + pos);
@@ -561,14 +613,14 @@ class FastXmlReader implements IncrementalReader {
   }
 }
 
-/** The child of a mapped element named `buf[start, end)` (local name), if the mapping has one. */
-function childNamed(parent: MapNode, buf: string, start: number, end: number): MapNode | null {
+/** The child of a mapped element named `codes[start, end)` (local name), if the mapping has one. */
+function childNamed(parent: MapNode, codes: Uint8Array | Uint16Array, start: number, end: number): MapNode | null {
   const candidates = parent.byLength[end - start];
   if (candidates === undefined) return null;
   next: for (let j = 0; j < candidates.length; j++) {
-    const name = candidates[j]!.name;
+    const name = candidates[j]!.units;
     // From the end: sibling names often share a beginning (IncludedHouseConsignment…).
-    for (let k = end - start - 1; k >= 0; k--) if (name.charCodeAt(k) !== buf.charCodeAt(start + k)) continue next;
+    for (let k = end - start - 1; k >= 0; k--) if (name[k] !== codes[start + k]) continue next;
     return candidates[j]!;
   }
   return null;

@@ -57,6 +57,8 @@ export interface ScopeSpec {
 /** One node of the compiled path tree; drivers hold a stack of these. */
 export interface MapNode {
   readonly name: string;
+  /** The name's UTF-16 code units, for drivers that compare names in place. */
+  readonly units: Uint16Array;
   readonly children: Map<string, MapNode>;
   /**
    * The same children by the length of their name, so a driver can match the name where it
@@ -102,7 +104,9 @@ function indexByLength(at: MapNode): void {
 }
 
 function node(name: string): MapNode {
-  return { name, children: new Map(), byLength: [], scopes: [], fields: [], attrs: [], wantsText: false };
+  const units = new Uint16Array(name.length);
+  for (let i = 0; i < name.length; i++) units[i] = name.charCodeAt(i);
+  return { name, units, children: new Map(), byLength: [], scopes: [], fields: [], attrs: [], wantsText: false };
 }
 
 function descend(from: MapNode, path: string): MapNode {
