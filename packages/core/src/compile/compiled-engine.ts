@@ -31,6 +31,7 @@ import {
   READ_GETTER,
   READ_HS_CODE,
   READ_ORIGIN,
+  TEXT_SLOTS,
 } from './hot-path.js';
 import { HsPrefixIndex } from './hs-index.js';
 import { KeywordAutomaton } from './keyword-automaton.js';
@@ -258,8 +259,8 @@ export function createCompiledEvaluator(
           exact: undefined,
           twoLetter: undefined,
           cache: new TextCache(CACHE_ENTRIES),
-          lastText: undefined,
-          lastPairs: new Int32Array(0),
+          slotText: new Array(TEXT_SLOTS).fill(undefined),
+          slotPairs: new Array(TEXT_SLOTS).fill(undefined),
         };
         probes.set(key, probe);
       }
