@@ -13,6 +13,7 @@ import { ISSUE_CODES, type ParseIssue } from '../model/parse-issue.js';
 import { checkConsignment, containerWarnings } from '../model/validate-consignment.js';
 import { finishResult, type ParseResult, type ReaderContext, ResultBuilder } from '../parse/parse-result.js';
 import type { ConsignmentSink, IncrementalReader } from '../stream/incremental-reader.js';
+import { codeKey, keyedSet, keyedTable } from './code-key.js';
 import {
   DTM_TRANSPORT,
   EQD_CONTAINER,
@@ -127,6 +128,25 @@ const MEA = tagCode('MEA');
 const MOA = tagCode('MOA');
 const SGP = tagCode('SGP');
 const DGS = tagCode('DGS');
+
+// The code lists keyed by code key, so a qualifier is looked up straight from the bytes.
+const BY_KEY = {
+  locRoute: keyedTable(LOC_ROUTE),
+  locTransport: keyedTable(LOC_TRANSPORT),
+  nadRole: keyedTable(NAD_ROLE),
+  rffNumber: keyedTable(RFF_NUMBER),
+  transportMode: keyedTable(TRANSPORT_MODE),
+  meaProperty: keyedTable(MEA_PROPERTY),
+  weightToKg: keyedTable(WEIGHT_TO_KG),
+  volumeToM3: keyedTable(VOLUME_TO_M3),
+  piaTariffTypes: keyedSet(PIA_TARIFF_TYPES),
+  meaPurpose: keyedSet(MEA_PURPOSE),
+  moaValue: keyedSet(MOA_VALUE),
+  eqdContainer: keyedSet(EQD_CONTAINER),
+};
+const CA = codeKey('CA');
+const AAA = codeKey('AAA');
+const ORIGINAL_LOADING = codeKey('76');
 
 /** Element `element`'s first `limit` components, trimmed, the empty ones left out. */
 function nonEmpty(s: EdifactSegment, element: number, limit = Number.POSITIVE_INFINITY): string[] {
@@ -374,7 +394,7 @@ class CuscarDriver {
         if (this.sawTransport) return;
         this.sawTransport = true;
         const t = this.transport;
-        const mode = TRANSPORT_MODE[s.value(2, 0)];
+        const mode = BY_KEY.transportMode.get(s.key(2, 0));
         if (mode !== undefined) t.mode = mode;
         const voyage = text(s.value(1, 0));
         if (voyage !== undefined) t.voyageOrFlight = voyage;
@@ -385,7 +405,7 @@ class CuscarDriver {
         return;
       }
       case LOC: {
-        const end = LOC_TRANSPORT[s.value(0, 0)];
+        const end = BY_KEY.locTransport.get(s.key(0, 0));
         const code = text(s.value(1, 0));
         if (end !== undefined && code !== undefined) this.transport[end].location ??= code;
         return;
@@ -407,7 +427,7 @@ class CuscarDriver {
       }
       case NAD:
         // The carrier named at message level, when TDT names none.
-        if (s.value(0, 0) === 'CA') {
+        if (s.key(0, 0) === CA) {
           const party = this.party(s);
           if (party !== undefined) this.transport.carrier ??= party.name;
         }
@@ -493,7 +513,7 @@ class CuscarDriver {
         return;
       case EQD: {
         this.item = undefined;
-        if (!EQD_CONTAINER.has(s.value(0, 0))) {
+        if (!BY_KEY.eqdContainer.has(s.key(0, 0))) {
           this.zone = 'other';
           return;
         }
@@ -521,14 +541,14 @@ class CuscarDriver {
         return;
       case NAD: {
         if (this.zone !== 'consignment') return;
-        const role = NAD_ROLE[s.value(0, 0)];
+        const role = BY_KEY.nadRole.get(s.key(0, 0));
         if (role === undefined) return;
         const party = this.party(s, d);
         if (party !== undefined) d.parties[role] = party;
         return;
       }
       case RFF: {
-        const kind = RFF_NUMBER[s.value(0, 0)];
+        const kind = BY_KEY.rffNumber.get(s.key(0, 0));
         if (kind === undefined || s.blank(0, 1)) return;
         const v = s.value(0, 1).trim();
         if (kind === 'hs') {
@@ -537,7 +557,7 @@ class CuscarDriver {
         return;
       }
       case FTX:
-        if (this.zone === 'item' && s.value(0, 0) === 'AAA') {
+        if (this.zone === 'item' && s.key(0, 0) === AAA) {
           const n = s.componentCount(3);
           for (let c = 0; c < n; c++) {
             if (!s.blank(3, c)) this.describe(d, s, this.item!, s.value(3, c).trim());
@@ -547,7 +567,7 @@ class CuscarDriver {
       case PIA:
         if (this.zone !== 'item') return;
         for (let i = 1; i < s.count; i++) {
-          if (s.blank(i, 0) || !PIA_TARIFF_TYPES.has(s.value(i, 1))) continue;
+          if (s.blank(i, 0) || !BY_KEY.piaTariffTypes.has(s.key(i, 1))) continue;
           this.setHs(this.item!, s.value(i, 0).trim(), 'pia');
           break;
         }
@@ -638,8 +658,8 @@ class CuscarDriver {
   }
 
   private loc(s: EdifactSegment, d: ConsignmentDraft): void {
-    const qualifier = s.value(0, 0);
-    const field = LOC_ROUTE[qualifier];
+    const qualifier = s.key(0, 0);
+    const field = BY_KEY.locRoute.get(qualifier);
     if (field === undefined || s.blank(1, 0)) return;
     const code = s.value(1, 0).trim();
     if (field === 'origin') {
@@ -649,7 +669,7 @@ class CuscarDriver {
     if (this.zone !== 'consignment') return;
     switch (field) {
       case 'loading':
-        if (qualifier === '76') d.loadingOriginal ??= code;
+        if (qualifier === ORIGINAL_LOADING) d.loadingOriginal ??= code;
         else d.loading ??= code;
         return;
       case 'transshipment':
@@ -661,13 +681,17 @@ class CuscarDriver {
   }
 
   private mea(s: EdifactSegment, d: ConsignmentDraft): void {
-    if (!MEA_PURPOSE.has(s.value(0, 0))) return;
-    const property = MEA_PROPERTY[s.value(1, 0)];
+    if (!BY_KEY.meaPurpose.has(s.key(0, 0))) return;
+    const property = BY_KEY.meaProperty.get(s.key(1, 0));
     if (property === undefined || (this.zone !== 'item' && this.zone !== 'consignment')) return;
-    const unit = s.value(2, 0);
-    const factor = property === 'gross' ? WEIGHT_TO_KG[unit] : VOLUME_TO_M3[unit];
+    const unit = s.key(2, 0);
+    const factor = property === 'gross' ? BY_KEY.weightToKg.get(unit) : BY_KEY.volumeToM3.get(unit);
     if (factor === undefined) {
-      this.invalid(d, s, `MEA: unit "${unit}" is not a ${property === 'gross' ? 'weight' : 'volume'} unit we convert`);
+      this.invalid(
+        d,
+        s,
+        `MEA: unit "${s.value(2, 0)}" is not a ${property === 'gross' ? 'weight' : 'volume'} unit we convert`,
+      );
       return;
     }
     const n = this.number(d, s, 2, 1, property === 'gross' ? 'weight' : 'volume');
@@ -680,15 +704,14 @@ class CuscarDriver {
   }
 
   private moa(s: EdifactSegment, d: ConsignmentDraft): void {
-    const qualifier = s.value(0, 0);
-    if (!MOA_VALUE.has(qualifier) || (this.zone !== 'item' && this.zone !== 'consignment')) return;
+    if (!BY_KEY.moaValue.has(s.key(0, 0)) || (this.zone !== 'item' && this.zone !== 'consignment')) return;
     const amount = this.number(d, s, 0, 1, 'amount');
     if (amount === undefined) return;
     if (s.blank(0, 2)) {
       d.warnings.push({
         code: ISSUE_CODES.invalidValue,
         severity: 'warning',
-        message: `MOA+${qualifier}: amount ${s.value(0, 1)} has no currency and is left out`,
+        message: `MOA+${s.value(0, 0)}: amount ${s.value(0, 1)} has no currency and is left out`,
         location: this.where(s),
       });
       return;
@@ -721,9 +744,11 @@ class CuscarDriver {
     const city = text(s.value(5, 0));
     const postcode = text(s.value(7, 0));
     const country = text(s.value(8, 0));
-    const party: Party = { name };
+    const party = {} as Party;
+    party.name = name;
     if (lines.length > 0 || city !== undefined || postcode !== undefined || country !== undefined) {
-      const address: NonNullable<Party['address']> = { lines: exact(lines) };
+      const address = {} as NonNullable<Party['address']>;
+      address.lines = exact(lines);
       if (city !== undefined) address.city = city;
       if (postcode !== undefined) address.postcode = postcode;
       if (country !== undefined) address.country = country as NonNullable<Party['address']>['country'];
@@ -764,10 +789,12 @@ class CuscarDriver {
     }
     // Built by assignment rather than spreads: this runs once per consignment of a large file.
     const loading = d.loading ?? d.loadingOriginal;
-    const route: Consignment['route'] = {
-      transshipments: exact(d.transshipments) as Consignment['route']['transshipments'],
-      countries: [],
-    };
+    // Objects start empty and take their fields by assignment, in the model's order: an empty
+    // literal has room for four fields in the object itself, while `{ a }` plus later fields
+    // needs a second block for them (a manifest holds millions of these).
+    const route = {} as Consignment['route'];
+    route.transshipments = exact(d.transshipments) as Consignment['route']['transshipments'];
+    route.countries = [];
     if (loading !== undefined) route.loading = loading;
     if (d.discharge !== undefined) route.discharge = d.discharge;
     if (d.delivery !== undefined) route.delivery = d.delivery;
@@ -778,28 +805,40 @@ class CuscarDriver {
     for (let i = 0; i < d.items.length; i++) {
       const it = d.items[i]!;
       const description = it.description.length === 1 ? it.description[0]! : it.description.join(' ');
-      const g: GoodsItem = { seq: it.seq, description, containerRefs: exact(it.containerRefs) };
-      if (it.hs !== undefined) g.hsCode = it.hs;
-      if (it.packages !== undefined) g.packages = it.packages;
-      if (it.grossKg !== undefined) g.grossKg = it.grossKg;
-      if (it.origin !== undefined) g.origin = it.origin as GoodsItem['origin'];
+      const containerRefs = exact(it.containerRefs);
+      let g: GoodsItem;
+      if (it.hs !== undefined && it.packages !== undefined && it.grossKg !== undefined && it.origin !== undefined) {
+        // The usual item, made in one piece.
+        const origin = it.origin as GoodsItem['origin'];
+        g = {
+          seq: it.seq,
+          description,
+          containerRefs,
+          hsCode: it.hs,
+          packages: it.packages,
+          grossKg: it.grossKg,
+          origin,
+        };
+      } else {
+        g = {} as GoodsItem;
+        g.seq = it.seq;
+        g.description = description;
+        g.containerRefs = containerRefs;
+        if (it.hs !== undefined) g.hsCode = it.hs;
+        if (it.packages !== undefined) g.packages = it.packages;
+        if (it.grossKg !== undefined) g.grossKg = it.grossKg;
+        if (it.origin !== undefined) g.origin = it.origin as GoodsItem['origin'];
+      }
       if (it.value !== undefined) g.value = it.value;
       if (it.dangerousGoods !== undefined) g.dangerousGoods = it.dangerousGoods;
       goods[i] = g;
     }
     const containers = exact(d.containers);
     for (const c of containers) c.seals = exact(c.seals);
-    const candidate: Consignment = {
-      id: id!,
-      kind,
-      parties: d.parties,
-      route,
-      goods,
-      containers,
-      totals,
-      source: d.location,
-    };
-    if (master !== undefined && master !== house) candidate.masterId = master;
+    const candidate: Consignment =
+      master !== undefined && master !== house
+        ? { id: id!, kind, parties: d.parties, route, goods, containers, totals, source: d.location, masterId: master }
+        : { id: id!, kind, parties: d.parties, route, goods, containers, totals, source: d.location };
     if (d.declaredValue !== undefined) candidate.declaredValue = d.declaredValue;
     const warnings = d.warnings.length === 0 ? d.warnings : d.warnings.map((w) => ({ ...w, ...consignmentId }));
     if (plainlyValid(candidate)) {

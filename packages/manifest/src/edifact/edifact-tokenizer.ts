@@ -1,4 +1,5 @@
 import { ManifestParseError } from '../errors.js';
+import { codeKey, codeKeyOfBytes } from './code-key.js';
 import { edifactNumber } from './cuscar-mapping.js';
 
 /*
@@ -56,15 +57,20 @@ export function tagCode(tag: string): number {
 
 /*
  * Short values recur: qualifiers, units, currencies, countries, locations, tariff codes, container
- * references. A direct-mapped cache keyed by a hash of the bytes hands back the string made the
- * last time the same bytes were read, so a value seen before costs a hash and a compare instead
- * of a new string (and the manifest keeps one copy). It holds Latin-1 decodings only (which are
- * also those of ASCII in every supported character set), each a flat copy of at most
- * INTERN_MAX characters, so its memory is bounded whatever the input.
+ * references. Direct-mapped caches hand back the string made the last time the same bytes were
+ * read, so a value seen before costs a hash and a compare instead of a new string (and the
+ * manifest keeps one copy). Codes of up to four ASCII characters are found by their code key
+ * alone; longer values by a hash, then compared. The caches hold Latin-1 decodings only (which
+ * are also those of ASCII in every supported character set), each a flat copy of at most
+ * INTERN_MAX characters, so their memory is bounded whatever the input.
  */
-const INTERN_MAX = 32;
-const INTERN_SLOTS = 8192;
-const interned: (string | undefined)[] = new Array(INTERN_SLOTS).fill(undefined);
+const INTERN_MAX = 16;
+const CODE_SLOTS = 4096;
+const codeKeys = new Int32Array(CODE_SLOTS).fill(-1);
+const codeStrings: string[] = new Array(CODE_SLOTS).fill('');
+const TEXT_SLOTS = 8192;
+const textHashes = new Int32Array(TEXT_SLOTS);
+const textStrings: string[] = new Array(TEXT_SLOTS).fill('');
 
 /**
  * One segment: its tag and its data elements, each a list of components (release characters
@@ -214,22 +220,47 @@ export class EdifactSegment {
     return this.text.slice(s - this.from, t - this.from);
   }
 
-  /** The Latin-1 text of buf[s, t), from the cache when the same bytes were read before. */
+  /** The Latin-1 text of buf[s, t), from a cache when the same bytes were read before. */
   private interned(s: number, t: number): string {
     const buf = this.buf;
-    let h = t - s;
-    for (let i = s; i < t; i++) h = (Math.imul(h, 0x01000193) ^ buf[i]!) | 0;
-    const slot = (h ^ (h >>> 13)) & (INTERN_SLOTS - 1);
-    const known = interned[slot];
-    if (known !== undefined && known.length === t - s) {
-      let i = 0;
-      while (i < known.length && known.charCodeAt(i) === buf[s + i]) i++;
-      if (i === known.length) return known;
+    const key = codeKeyOfBytes(buf, s, t);
+    if (key >= 0) {
+      const slot = (key ^ (key >>> 12) ^ (key >>> 21)) & (CODE_SLOTS - 1);
+      if (codeKeys[slot] === key) return codeStrings[slot]!;
+      const made = LATIN1.decode(buf, s, t);
+      codeKeys[slot] = key;
+      codeStrings[slot] = made;
+      return made;
+    }
+    let h = 0x811c9dc5 ^ (t - s);
+    for (let i = s; i < t; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+    const slot = (h ^ (h >>> 15)) & (TEXT_SLOTS - 1);
+    if (textHashes[slot] === h) {
+      const known = textStrings[slot]!;
+      if (known.length === t - s) {
+        let i = 0;
+        while (i < known.length && known.charCodeAt(i) === buf[s + i]) i++;
+        if (i === known.length) return known;
+      }
     }
     // A fresh string of its own: a slice of the segment's text would keep the whole segment alive.
     const made = LATIN1.decode(buf, s, t);
-    interned[slot] = made;
+    textHashes[slot] = h;
+    textStrings[slot] = made;
     return made;
+  }
+
+  /**
+   * The `codeKey` of component `component` of data element `element`: a qualifier or unit looked
+   * up in a code list without making a string (-1 when absent or not a one-to-four ASCII code).
+   */
+  key(element: number, component = 0): number {
+    if (this.cached !== undefined) return codeKey(this.cached[element + 1]?.[component] ?? '');
+    const e = element + 1;
+    if (e >= this.elementCount) return -1;
+    const k = this.first[e]! + component;
+    if (k >= this.first[e + 1]!) return -1;
+    return codeKeyOfBytes(this.buf, this.start[k]!, this.end[k]!);
   }
 
   /** Whether the component is absent, empty or only white space (what `.trim() === ''` says). */
