@@ -184,12 +184,14 @@ function parties(v: unknown): Obj | undefined {
   return out;
 }
 
+// Key lists live at module level: a literal inside a loop head is a new array on every call.
+const ROUTE_PLACES = ['loading', 'discharge', 'delivery'] as const;
 const ROUTE_KEYS = new Set(['loading', 'discharge', 'delivery', 'transshipments', 'countries']);
 function route(v: unknown): Obj | undefined {
   if (v === undefined) return { transshipments: [], countries: [] };
   if (!plainWith(v, ROUTE_KEYS)) return undefined;
   const out: Obj = {};
-  for (const key of ['loading', 'discharge', 'delivery'] as const) {
+  for (const key of ROUTE_PLACES) {
     if (v[key] === undefined) continue;
     if (!isLocation(v[key])) return undefined;
     out[key] = v[key];
@@ -299,6 +301,8 @@ function totals(v: unknown): Obj | undefined {
   return out;
 }
 
+const SOURCE_POSITIVE = ['line', 'column'] as const;
+const SOURCE_COUNTS = ['offset', 'message', 'segment'] as const;
 const SOURCE_KEYS = new Set(['format', 'line', 'column', 'offset', 'message', 'segment', 'pointer']);
 function source(v: unknown): Obj | undefined {
   if (!plainWith(v, SOURCE_KEYS)) return undefined;
@@ -307,12 +311,12 @@ function source(v: unknown): Obj | undefined {
     if (typeof v.format !== 'string') return undefined;
     out.format = v.format;
   }
-  for (const key of ['line', 'column'] as const) {
+  for (const key of SOURCE_POSITIVE) {
     if (v[key] === undefined) continue;
     if (!Number.isSafeInteger(v[key]) || (v[key] as number) <= 0) return undefined;
     out[key] = v[key];
   }
-  for (const key of ['offset', 'message', 'segment'] as const) {
+  for (const key of SOURCE_COUNTS) {
     if (v[key] === undefined) continue;
     if (!isCount(v[key])) return undefined;
     out[key] = v[key];
@@ -395,20 +399,20 @@ function endpoint(v: unknown): Obj | undefined {
 }
 
 const MODES: ReadonlySet<unknown> = new Set(['sea', 'air', 'road', 'rail']);
+const TRANSPORT_TEXTS = ['carrier', 'voyageOrFlight', 'vesselOrAircraft'] as const;
+const TRANSPORT_TEXT_MAX = [128, 64, 128] as const;
+const TRANSPORT_ENDPOINTS = ['departure', 'arrival'] as const;
 const TRANSPORT_KEYS = new Set(['mode', 'carrier', 'voyageOrFlight', 'vesselOrAircraft', 'departure', 'arrival']);
 function transport(v: unknown): Obj | undefined {
   if (!plainWith(v, TRANSPORT_KEYS) || !MODES.has(v.mode)) return undefined;
   const out: Obj = { mode: v.mode };
-  for (const [key, max] of [
-    ['carrier', 128],
-    ['voyageOrFlight', 64],
-    ['vesselOrAircraft', 128],
-  ] as const) {
+  for (let i = 0; i < TRANSPORT_TEXTS.length; i++) {
+    const key = TRANSPORT_TEXTS[i]!;
     if (v[key] === undefined) continue;
-    if (!isText(v[key], max)) return undefined;
+    if (!isText(v[key], TRANSPORT_TEXT_MAX[i]!)) return undefined;
     out[key] = v[key];
   }
-  for (const key of ['departure', 'arrival'] as const) {
+  for (const key of TRANSPORT_ENDPOINTS) {
     if (v[key] === undefined) continue;
     const e = endpoint(v[key]);
     if (e === undefined) return undefined;

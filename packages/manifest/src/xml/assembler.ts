@@ -4,7 +4,7 @@ import { ISSUE_CODES, type ParseIssue } from '../model/parse-issue.js';
 import { checkConsignment, issuesFromZod, plainHeader } from '../model/validate-consignment.js';
 import type { ReaderContext } from '../parse/parse-result.js';
 import type { ConsignmentSink } from '../stream/incremental-reader.js';
-import { type Attributes, CONVERTERS } from './converters.js';
+import type { Attributes } from './converters.js';
 import type { CompiledMapping, MapNode } from './mapping.js';
 import { ScopeRecord } from './scope-record.js';
 
@@ -92,7 +92,8 @@ export class Assembler {
     }
     const fields = node.fields;
     for (let i = 0; i < fields.length; i++) {
-      const { rule, owner } = fields[i]!;
+      const target = fields[i]!;
+      const owner = target.owner;
       let record: ScopeRecord | undefined;
       for (let j = this.stack.length - 1; j >= 0; j--) {
         if (this.stack[j]!.spec === owner) {
@@ -101,8 +102,7 @@ export class Assembler {
         }
       }
       if (record === undefined) continue;
-      const value = CONVERTERS[rule.convert](text, attrs ?? NO_ATTRS);
-      record.set(rule.slot, value, rule.rank ?? 0, rule.list === true);
+      record.set(target.slot, target.convert(text, attrs ?? NO_ATTRS), target.rank, target.list);
     }
   }
 
@@ -151,12 +151,10 @@ export class Assembler {
   private sendHeader(first: Record<string, unknown> | undefined): void {
     if (this.headerSent || this.document === undefined) return;
     this.headerSent = true;
-    const raw = this.builder.header(this.document, first, this.ctx);
-    const candidate: Record<string, unknown> = {
-      ...raw,
-      format: this.ctx.format,
-      ...(this.ctx.sourceName === undefined ? {} : { sourceName: this.ctx.sourceName }),
-    };
+    // The builder's header is made for this call, so it is completed in place.
+    const candidate = this.builder.header(this.document, first, this.ctx);
+    candidate.format = this.ctx.format;
+    if (this.ctx.sourceName !== undefined) candidate.sourceName = this.ctx.sourceName;
     candidate.id ??= this.ctx.sourceName ?? this.ctx.format;
     const plain = plainHeader(candidate);
     if (plain !== undefined) {

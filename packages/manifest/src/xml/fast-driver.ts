@@ -354,11 +354,16 @@ class FastXmlReader implements IncrementalReader {
     if (first < 128 && NAME_START[first] !== 1) throw this.error('syntax', 'invalid element name', abs);
     let colon = -1;
     let c = 0;
+    let hash = 0;
     for (;;) {
       if (i >= len) return -1;
       c = codes[i]!;
       if (c < 128 && NAME_CHAR[c] !== 1) break;
-      if (c === 58 && colon < 0) colon = i;
+      // The hash is of the local name (what follows the first colon), as the mapping's are.
+      if (c === 58 && colon < 0) {
+        colon = i;
+        hash = 0;
+      } else hash = (Math.imul(hash, 31) + c) | 0;
       i++;
     }
     if (c !== 62 && c !== 47 && !isSpace(c)) {
@@ -397,7 +402,7 @@ class FastXmlReader implements IncrementalReader {
     } else {
       // Only a mapped parent can have a mapped child: unmapped subtrees are skipped without lookups.
       const parent = this.nodes[depth - 1]!;
-      if (parent !== null) node = childNamed(parent, codes, localStart, nameEnd);
+      if (parent !== null) node = childNamed(parent, codes, localStart, nameEnd, hash);
     }
 
     // Attributes: always checked, kept only when the mapping asks for them.
@@ -614,14 +619,21 @@ class FastXmlReader implements IncrementalReader {
 }
 
 /** The child of a mapped element named `codes[start, end)` (local name), if the mapping has one. */
-function childNamed(parent: MapNode, codes: Uint8Array | Uint16Array, start: number, end: number): MapNode | null {
+function childNamed(
+  parent: MapNode,
+  codes: Uint8Array | Uint16Array,
+  start: number,
+  end: number,
+  hash: number,
+): MapNode | null {
   const candidates = parent.byLength[end - start];
   if (candidates === undefined) return null;
   next: for (let j = 0; j < candidates.length; j++) {
-    const name = candidates[j]!.units;
-    // From the end: sibling names often share a beginning (IncludedHouseConsignment…).
+    const candidate = candidates[j]!;
+    if (candidate.hash !== hash) continue;
+    const name = candidate.units;
     for (let k = end - start - 1; k >= 0; k--) if (name[k] !== codes[start + k]) continue next;
-    return candidates[j]!;
+    return candidate;
   }
   return null;
 }

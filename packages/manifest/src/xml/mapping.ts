@@ -1,5 +1,5 @@
 import type { ManifestFormat } from '../model/manifest.js';
-import type { ConverterName } from './converters.js';
+import { CONVERTERS, type Converter, type ConverterName } from './converters.js';
 
 /*
  * A format described once, as data: which element paths (local names, namespace prefixes
@@ -57,8 +57,9 @@ export interface ScopeSpec {
 /** One node of the compiled path tree; drivers hold a stack of these. */
 export interface MapNode {
   readonly name: string;
-  /** The name's UTF-16 code units, for drivers that compare names in place. */
+  /** The name's UTF-16 code units and their {@link nameHash}, for drivers that compare names in place. */
   readonly units: Uint16Array;
+  readonly hash: number;
   readonly children: Map<string, MapNode>;
   /**
    * The same children by the length of their name, so a driver can match the name where it
@@ -67,12 +68,22 @@ export interface MapNode {
   byLength: Array<MapNode[] | undefined>;
   /** Scopes this element opens (usually none or one). */
   scopes: ScopeSpec[];
-  /** Rules for this element's text, each with the scope it belongs to. */
-  fields: Array<{ rule: FieldRule; owner: ScopeSpec }>;
+  /** Rules for this element's text, each with the scope it belongs to, resolved for the assembler. */
+  fields: FieldTarget[];
   /** Attributes to capture for the rules above. */
   attrs: string[];
   /** Whether the driver must collect this element's text. */
   wantsText: boolean;
+}
+
+/** A field rule placed in the tree: its converter and options looked up once, at compile time. */
+export interface FieldTarget {
+  readonly rule: FieldRule;
+  readonly owner: ScopeSpec;
+  readonly convert: Converter;
+  readonly slot: string;
+  readonly rank: number;
+  readonly list: boolean;
 }
 
 /** A compiled mapping: the root element names the format accepts and their path trees. */
@@ -103,10 +114,27 @@ function indexByLength(at: MapNode): void {
   }
 }
 
+/** A cheap hash of `units[start, end)`, the one drivers keep while they scan a name. */
+export function nameHash(units: ArrayLike<number>, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + units[i]!) | 0;
+  return h;
+}
+
 function node(name: string): MapNode {
   const units = new Uint16Array(name.length);
   for (let i = 0; i < name.length; i++) units[i] = name.charCodeAt(i);
-  return { name, units, children: new Map(), byLength: [], scopes: [], fields: [], attrs: [], wantsText: false };
+  return {
+    name,
+    units,
+    hash: nameHash(units, 0, units.length),
+    children: new Map(),
+    byLength: [],
+    scopes: [],
+    fields: [],
+    attrs: [],
+    wantsText: false,
+  };
 }
 
 function descend(from: MapNode, path: string): MapNode {
@@ -127,7 +155,14 @@ function place(at: MapNode, spec: ScopeSpec): void {
   for (const [path, rules] of Object.entries(spec.fields ?? {})) {
     const target = descend(at, path);
     for (const rule of Array.isArray(rules) ? (rules as FieldRule[]) : [rules as FieldRule]) {
-      target.fields.push({ rule, owner: spec });
+      target.fields.push({
+        rule,
+        owner: spec,
+        convert: CONVERTERS[rule.convert],
+        slot: rule.slot,
+        rank: rule.rank ?? 0,
+        list: rule.list === true,
+      });
       target.wantsText = true;
       for (const a of rule.attrs ?? []) if (!target.attrs.includes(a)) target.attrs.push(a);
     }
