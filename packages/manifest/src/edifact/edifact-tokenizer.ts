@@ -104,6 +104,8 @@ export class EdifactSegment {
   private end = new Int32Array(64);
   private first = new Int32Array(32);
   private elementCount = 0;
+  private scannedLines = 0;
+  private scannedHigh = false;
 
   /**
    * Re-points this segment at buf[from, to), which holds no release character unless `hasRelease`.
@@ -174,6 +176,78 @@ export class EdifactSegment {
     const tagEnd = end[0]!;
     this.code = tagEnd - from === 3 ? (buf[from]! << 16) | (buf[from + 1]! << 8) | buf[from + 2]! : -1;
     return lines;
+  }
+
+  /**
+   * The one-pass form of `reset` for the tokenizer's common case: scans buf from `from` (before
+   * `limit`) for the segment terminator, noting separators and line feeds on the way. Returns the
+   * terminator's offset, the segment then being buf[from, terminator) less a CR before a newline
+   * terminator (`adopt` finishes it); or -1 when there is none before `limit` or a release
+   * character comes first, and the caller takes the general path. `classes` is the byte table of
+   * `byteClasses`.
+   */
+  scan(buf: Buffer, from: number, limit: number, classes: Uint8Array): number {
+    let start = this.start;
+    let end = this.end;
+    let first = this.first;
+    let k = 0;
+    let e = 1;
+    let high = 0;
+    let lines = 0;
+    start[0] = from;
+    first[0] = 0;
+    for (let i = from; i < limit; i++) {
+      const c = classes[buf[i]!]!;
+      if (c === PLAIN) continue;
+      if (c <= ELEMENT) {
+        if (k + 2 >= start.length) {
+          start = this.start = grow(start);
+          end = this.end = grow(end);
+        }
+        end[k] = i;
+        k++;
+        start[k] = i + 1;
+        if (c === ELEMENT) {
+          if (e + 2 >= first.length) first = this.first = grow(first);
+          first[e++] = k;
+        }
+      } else if (c === NEWLINE) lines++;
+      else if (c === HIGH) high = 1;
+      else if (c === TERMINATOR) {
+        // A newline used as terminator leaves the CR of a CRLF behind.
+        const to = buf[i] === LF && i > from && buf[i - 1] === CR ? i - 1 : i;
+        end[k] = to;
+        first[e] = k + 1;
+        this.elementCount = e;
+        this.buf = buf;
+        this.from = from;
+        this.to = to;
+        this.scannedLines = lines;
+        this.scannedHigh = high !== 0;
+        return i;
+      } else return -1;
+    }
+    return -1;
+  }
+
+  /** Finishes a segment `scan` found; returns how many line feeds it holds. */
+  adopt(decoder: Decoder, index: number, line: number): number {
+    const buf = this.buf;
+    const from = this.from;
+    this.index = index;
+    this.line = line;
+    this.text = undefined;
+    this.tagText = undefined;
+    this.cached = undefined;
+    this.decoder = this.scannedHigh ? decoder : LATIN1;
+    this.singleByte = !this.scannedHigh || decoder.singleByte;
+    this.code = this.end[0]! - from === 3 ? (buf[from]! << 16) | (buf[from + 1]! << 8) | buf[from + 2]! : -1;
+    return this.scannedLines;
+  }
+
+  /** Bytes in the segment `scan` found (0 for an empty one, which is no segment). */
+  get size(): number {
+    return this.to - this.from;
   }
 
   private slowPath(chars: ServiceChars): void {
@@ -431,6 +505,34 @@ export function decoderFor(syntaxId: string): Decoder {
   }
 }
 
+// Byte classes of the one-pass scan (EdifactSegment#scan); separators first, so `<= ELEMENT` is one test.
+const PLAIN = 0;
+const COMPONENT = 1;
+const ELEMENT = 2;
+const NEWLINE = 3;
+const HIGH = 4;
+const TERMINATOR = 5;
+const RELEASE = 6;
+
+/**
+ * The byte table for `scan`, or undefined when the service characters are not four distinct
+ * ASCII characters (a UNA may name the same one twice, or a non-ASCII one): the general path
+ * settles what such an interchange means.
+ */
+function byteClasses(chars: ServiceChars): Uint8Array | undefined {
+  const { component, element, release, terminator } = chars;
+  const service = [component, element, terminator, ...(release >= 0 ? [release] : [])];
+  if (new Set(service).size !== service.length || service.some((c) => c >= 0x80)) return undefined;
+  const classes = new Uint8Array(256);
+  for (let b = 0x80; b < 256; b++) classes[b] = HIGH;
+  classes[LF] = NEWLINE;
+  classes[component] = COMPONENT;
+  classes[element] = ELEMENT;
+  classes[terminator] = TERMINATOR;
+  if (release >= 0) classes[release] = RELEASE;
+  return classes;
+}
+
 const CR = 0x0d;
 const LF = 0x0a;
 const isGap = (b: number) => b === CR || b === LF || b === 0x20 || b === 0x09;
@@ -447,6 +549,8 @@ export class EdifactTokenizer {
   private started = false;
   private skipping = false;
   private skipOddRelease = false;
+  // The byte table of the one-pass scan; null when the service characters rule it out.
+  private classes: Uint8Array | null | undefined;
 
   constructor(
     private readonly onSegment: (segment: EdifactSegment) => void,
@@ -490,6 +594,10 @@ export class EdifactTokenizer {
     const term = chars.terminator;
     const release = chars.release;
     const len = buf.length;
+    const max = this.options.maxSegmentBytes;
+    if (this.classes === undefined) this.classes = byteClasses(chars) ?? null;
+    const classes = this.classes;
+    const segment = this.current;
     let scan = Math.max(pos, this.scanFrom);
     this.scanFrom = 0;
     for (;;) {
@@ -499,6 +607,20 @@ export class EdifactTokenizer {
       }
       if (scan < pos) scan = pos;
       if (pos >= len) return;
+      // The common case in one pass; anything unusual (a release character, a segment not
+      // complete in this buffer or too long, a part already searched) takes the general path.
+      if (classes !== null && scan === pos) {
+        const end = segment.scan(buf, pos, Math.min(len, pos + max + 1), classes);
+        if (end >= 0) {
+          if (segment.size > 0) {
+            this.line += segment.adopt(this.decoder, this.segmentIndex++, this.line);
+            this.emit(segment);
+          }
+          pos = end + 1;
+          scan = pos;
+          continue;
+        }
+      }
       let end = buf.indexOf(term, scan);
       while (end >= 0 && release >= 0 && oddReleaseRun(buf, pos, end, release)) end = buf.indexOf(term, end + 1);
       if (end < 0) {
@@ -613,6 +735,10 @@ export class EdifactTokenizer {
     if (stop === start) return;
     const segment = this.current;
     this.line += segment.reset(buf, start, stop, chars, this.decoder, this.segmentIndex++, this.line);
+    this.emit(segment);
+  }
+
+  private emit(segment: EdifactSegment): void {
     if (segment.code === UNB && this.options.decodedText !== true) this.decoder = decoderFor(segment.value(0));
     this.onSegment(segment);
   }
