@@ -153,8 +153,8 @@ function nonEmpty(s: EdifactSegment, element: number, limit = Number.POSITIVE_IN
   const out: string[] = [];
   const n = Math.min(limit, s.componentCount(element));
   for (let i = 0; i < n; i++) {
-    if (s.blank(element, i)) continue;
-    out.push(s.value(element, i).trim());
+    const t = s.trimmed(element, i);
+    if (t !== undefined) out.push(t);
   }
   return out;
 }
@@ -164,11 +164,6 @@ function nonEmpty(s: EdifactSegment, element: number, limit = Number.POSITIVE_IN
  * keeps room for 16 more, and a manifest holds hundreds of thousands of one-element lists.
  */
 const exact = <T>(a: T[]): T[] => (a.length === 0 ? a : a.slice());
-
-const text = (v: string | undefined): string | undefined => {
-  const t = v?.trim();
-  return t === undefined || t === '' ? undefined : t;
-};
 
 class CuscarDriver {
   private interchange: { reference: string; messages: number; segment: number } | undefined;
@@ -388,7 +383,7 @@ class CuscarDriver {
   private messageSegment(s: EdifactSegment): void {
     switch (s.code) {
       case BGM:
-        this.documentId ??= text(s.value(1, 0));
+        this.documentId ??= s.trimmed(1, 0);
         return;
       case TDT: {
         if (this.sawTransport) return;
@@ -396,17 +391,17 @@ class CuscarDriver {
         const t = this.transport;
         const mode = BY_KEY.transportMode.get(s.key(2, 0));
         if (mode !== undefined) t.mode = mode;
-        const voyage = text(s.value(1, 0));
+        const voyage = s.trimmed(1, 0);
         if (voyage !== undefined) t.voyageOrFlight = voyage;
-        const carrier = text(s.value(4, 3)) ?? text(s.value(4, 0));
+        const carrier = s.trimmed(4, 3) ?? s.trimmed(4, 0);
         if (carrier !== undefined) t.carrier = carrier;
-        const vessel = text(s.value(7, 3)) ?? text(s.value(7, 0));
+        const vessel = s.trimmed(7, 3) ?? s.trimmed(7, 0);
         if (vessel !== undefined) t.vesselOrAircraft = vessel;
         return;
       }
       case LOC: {
         const end = BY_KEY.locTransport.get(s.key(0, 0));
-        const code = text(s.value(1, 0));
+        const code = s.trimmed(1, 0);
         if (end !== undefined && code !== undefined) this.transport[end].location ??= code;
         return;
       }
@@ -477,7 +472,7 @@ class CuscarDriver {
       errors: [],
       warnings: [],
     };
-    const doc = text(s.value(1, 0));
+    const doc = s.trimmed(1, 0);
     if (doc !== undefined) this.draft.documentNumber = doc;
     this.item = undefined;
     this.container = undefined;
@@ -517,20 +512,20 @@ class CuscarDriver {
           this.zone = 'other';
           return;
         }
-        const number = text(s.value(1, 0));
+        const number = s.trimmed(1, 0);
         if (number === undefined) {
           this.invalid(d, s, 'EQD+CN without a container number');
           this.zone = 'other';
           return;
         }
-        const sizeType = text(s.value(2, 0));
+        const sizeType = s.trimmed(2, 0);
         this.container = { number, seals: [], ...(sizeType === undefined ? {} : { sizeType }) };
         if (d.containers.length <= MAX_LIST) d.containers.push(this.container);
         this.zone = 'equipment';
         return;
       }
       case SEL: {
-        const seal = text(s.value(0, 0));
+        const seal = s.trimmed(0, 0);
         if (this.zone === 'equipment' && seal !== undefined && this.container!.seals.length <= MAX_LIST) {
           this.container!.seals.push(seal);
         }
@@ -549,8 +544,8 @@ class CuscarDriver {
       }
       case RFF: {
         const kind = BY_KEY.rffNumber.get(s.key(0, 0));
-        if (kind === undefined || s.blank(0, 1)) return;
-        const v = s.value(0, 1).trim();
+        const v = kind === undefined ? undefined : s.trimmed(0, 1);
+        if (kind === undefined || v === undefined) return;
         if (kind === 'hs') {
           if (this.zone === 'item') this.setHs(this.item!, v, 'rff');
         } else if (this.zone === 'consignment') d[kind] ??= v;
@@ -560,20 +555,23 @@ class CuscarDriver {
         if (this.zone === 'item' && s.key(0, 0) === AAA) {
           const n = s.componentCount(3);
           for (let c = 0; c < n; c++) {
-            if (!s.blank(3, c)) this.describe(d, s, this.item!, s.value(3, c).trim());
+            const t = s.trimmed(3, c);
+            if (t !== undefined) this.describe(d, s, this.item!, t);
           }
         }
         return;
       case PIA:
         if (this.zone !== 'item') return;
         for (let i = 1; i < s.count; i++) {
-          if (s.blank(i, 0) || !BY_KEY.piaTariffTypes.has(s.key(i, 1))) continue;
-          this.setHs(this.item!, s.value(i, 0).trim(), 'pia');
+          if (!BY_KEY.piaTariffTypes.has(s.key(i, 1))) continue;
+          const code = s.trimmed(i, 0);
+          if (code === undefined) continue;
+          this.setHs(this.item!, code, 'pia');
           break;
         }
         return;
       case GDS: {
-        const c = text(s.value(0, 0));
+        const c = s.trimmed(0, 0);
         if (this.zone === 'item' && c !== undefined) this.setHs(this.item!, c, 'gds');
         return;
       }
@@ -584,14 +582,14 @@ class CuscarDriver {
         this.moa(s, d);
         return;
       case SGP: {
-        const ref = text(s.value(0, 0));
+        const ref = s.trimmed(0, 0);
         if (this.zone === 'item' && ref !== undefined && this.item!.containerRefs.length <= MAX_LIST) {
           this.item!.containerRefs.push(ref);
         }
         return;
       }
       case DGS: {
-        const un = text(s.value(2, 0));
+        const un = s.trimmed(2, 0);
         if (this.zone === 'item' && un !== undefined) this.item!.dangerousGoods ??= un;
         return;
       }
@@ -660,8 +658,8 @@ class CuscarDriver {
   private loc(s: EdifactSegment, d: ConsignmentDraft): void {
     const qualifier = s.key(0, 0);
     const field = BY_KEY.locRoute.get(qualifier);
-    if (field === undefined || s.blank(1, 0)) return;
-    const code = s.value(1, 0).trim();
+    const code = field === undefined ? undefined : s.trimmed(1, 0);
+    if (field === undefined || code === undefined) return;
     if (field === 'origin') {
       if (this.zone === 'item') this.item!.origin ??= code;
       return;
@@ -707,7 +705,8 @@ class CuscarDriver {
     if (!BY_KEY.moaValue.has(s.key(0, 0)) || (this.zone !== 'item' && this.zone !== 'consignment')) return;
     const amount = this.number(d, s, 0, 1, 'amount');
     if (amount === undefined) return;
-    if (s.blank(0, 2)) {
+    const currency = s.trimmed(0, 2);
+    if (currency === undefined) {
       d.warnings.push({
         code: ISSUE_CODES.invalidValue,
         severity: 'warning',
@@ -716,7 +715,7 @@ class CuscarDriver {
       });
       return;
     }
-    const money = { amount, currency: s.value(0, 2).trim() };
+    const money = { amount, currency };
     if (this.zone === 'item') this.item!.value ??= money;
     else d.declaredValue ??= money;
   }
@@ -731,7 +730,7 @@ class CuscarDriver {
       name = freeLines.shift() ?? '';
     }
     lines.push(...freeLines);
-    const id = text(s.value(1, 0));
+    const id = s.trimmed(1, 0);
     if (name === '') {
       d?.warnings.push({
         code: ISSUE_CODES.invalidValue,
@@ -741,9 +740,9 @@ class CuscarDriver {
       });
       return undefined;
     }
-    const city = text(s.value(5, 0));
-    const postcode = text(s.value(7, 0));
-    const country = text(s.value(8, 0));
+    const city = s.trimmed(5, 0);
+    const postcode = s.trimmed(7, 0);
+    const country = s.trimmed(8, 0);
     const party = {} as Party;
     party.name = name;
     if (lines.length > 0 || city !== undefined || postcode !== undefined || country !== undefined) {

@@ -337,6 +337,28 @@ export class EdifactSegment {
     return codeKeyOfBytes(this.buf, this.start[k]!, this.end[k]!);
   }
 
+  /**
+   * Component `component` of data element `element`, trimmed (as `String#trim`); undefined when
+   * absent, empty or only white space.
+   */
+  trimmed(element: number, component = 0): string | undefined {
+    if (this.cached === undefined) {
+      const e = element + 1;
+      if (e >= this.elementCount) return undefined;
+      const k = this.first[e]! + component;
+      if (k >= this.first[e + 1]!) return undefined;
+      const s = this.start[k]!;
+      const t = this.end[k]!;
+      if (s === t) return undefined;
+      // Printable ASCII at both ends: nothing to trim.
+      const a = this.buf[s]!;
+      const b = this.buf[t - 1]!;
+      if (a > 0x20 && a < 0x7f && b > 0x20 && b < 0x7f) return this.value(element, component);
+    }
+    const v = this.value(element, component).trim();
+    return v === '' ? undefined : v;
+  }
+
   /** Whether the component is absent, empty or only white space (what `.trim() === ''` says). */
   blank(element: number, component = 0): boolean {
     if (this.cached === undefined) {
