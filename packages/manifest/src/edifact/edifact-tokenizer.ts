@@ -56,21 +56,15 @@ export function tagCode(tag: string): number {
 }
 
 /*
- * Short values recur: qualifiers, units, currencies, countries, locations, tariff codes, container
- * references. Direct-mapped caches hand back the string made the last time the same bytes were
- * read, so a value seen before costs a hash and a compare instead of a new string (and the
- * manifest keeps one copy). Codes of up to four ASCII characters are found by their code key
- * alone; longer values by a hash, then compared. The caches hold Latin-1 decodings only (which
- * are also those of ASCII in every supported character set), each a flat copy of at most
- * INTERN_MAX characters, so their memory is bounded whatever the input.
+ * Codes recur: qualifiers, units, currencies, countries, package and equipment types. A
+ * direct-mapped cache, indexed by the code key of the bytes (a code of one to four ASCII
+ * characters), hands back the string made the last time the same code was read: a code seen
+ * before costs no string (and the manifest keeps one copy of it). Longer values are cut from the
+ * segment's text: interning them as well was measured to cost more than it saved.
  */
-const INTERN_MAX = 16;
 const CODE_SLOTS = 4096;
 const codeKeys = new Int32Array(CODE_SLOTS).fill(-1);
 const codeStrings: string[] = new Array(CODE_SLOTS).fill('');
-const TEXT_SLOTS = 8192;
-const textHashes = new Int32Array(TEXT_SLOTS);
-const textStrings: string[] = new Array(TEXT_SLOTS).fill('');
 
 /**
  * One segment: its tag and its data elements, each a list of components (release characters
@@ -288,39 +282,22 @@ export class EdifactSegment {
     const t = this.end[k]!;
     if (s === t) return '';
     if (!this.singleByte) return this.decoder.decode(this.buf, s, t);
-    if (t - s <= INTERN_MAX && this.decoder === LATIN1) return this.interned(s, t);
+    if (t - s <= 4 && this.decoder === LATIN1) {
+      const key = codeKeyOfBytes(this.buf, s, t);
+      if (key >= 0) return this.codeString(key, s, t);
+    }
     // One native call for the segment and a cheap slice per value beats one native call per value.
     if (this.text === undefined) this.text = this.decoder.decode(this.buf, this.from, this.to);
     return this.text.slice(s - this.from, t - this.from);
   }
 
-  /** The Latin-1 text of buf[s, t), from a cache when the same bytes were read before. */
-  private interned(s: number, t: number): string {
-    const buf = this.buf;
-    const key = codeKeyOfBytes(buf, s, t);
-    if (key >= 0) {
-      const slot = (key ^ (key >>> 12) ^ (key >>> 21)) & (CODE_SLOTS - 1);
-      if (codeKeys[slot] === key) return codeStrings[slot]!;
-      const made = LATIN1.decode(buf, s, t);
-      codeKeys[slot] = key;
-      codeStrings[slot] = made;
-      return made;
-    }
-    let h = 0x811c9dc5 ^ (t - s);
-    for (let i = s; i < t; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
-    const slot = (h ^ (h >>> 15)) & (TEXT_SLOTS - 1);
-    if (textHashes[slot] === h) {
-      const known = textStrings[slot]!;
-      if (known.length === t - s) {
-        let i = 0;
-        while (i < known.length && known.charCodeAt(i) === buf[s + i]) i++;
-        if (i === known.length) return known;
-      }
-    }
-    // A fresh string of its own: a slice of the segment's text would keep the whole segment alive.
-    const made = LATIN1.decode(buf, s, t);
-    textHashes[slot] = h;
-    textStrings[slot] = made;
+  /** The string of code `key` (the bytes buf[s, t)), from the cache when it was read before. */
+  private codeString(key: number, s: number, t: number): string {
+    const slot = (key ^ (key >>> 12) ^ (key >>> 21)) & (CODE_SLOTS - 1);
+    if (codeKeys[slot] === key) return codeStrings[slot]!;
+    const made = LATIN1.decode(this.buf, s, t);
+    codeKeys[slot] = key;
+    codeStrings[slot] = made;
     return made;
   }
 
