@@ -77,6 +77,41 @@ export function checkConsignment(candidate: unknown, location: SourceLocation, b
   return { ok: true, consignment: result.data, issues: containerWarnings(result.data, base) };
 }
 
+/**
+ * checkConsignment for a candidate a reader built itself, where a key holding undefined means the
+ * source did not carry the field: the answer is checkConsignment's for the candidate without
+ * those keys. Saves the readers a copy of every object they build only to drop such keys.
+ */
+export function checkBuiltConsignment(candidate: Obj, location: SourceLocation, base: string): ConsignmentCheck {
+  const plain = plainBuiltConsignment(candidate);
+  if (plain !== undefined) return { ok: true, consignment: plain, issues: containerWarnings(plain, base) };
+  return checkConsignment(withoutUndefined(candidate), location, base);
+}
+
+/** plainConsignment for a built candidate: keys holding undefined count as absent. */
+export function plainBuiltConsignment(candidate: unknown): Consignment | undefined {
+  undefinedIsAbsent = true;
+  try {
+    return plainConsignment(candidate);
+  } finally {
+    undefinedIsAbsent = false;
+  }
+}
+
+/** A copy of plain objects (nested in objects and arrays) without their keys that hold undefined. */
+export function withoutUndefined(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutUndefined);
+  if (typeof v !== 'object' || v === null) return v;
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return v;
+  const out: Obj = {};
+  for (const k in v) {
+    const value = (v as Obj)[k];
+    if (value !== undefined) out[k] = withoutUndefined(value);
+  }
+  return out;
+}
+
 /*
  * The fast path of checkConsignment. A candidate the readers built is almost always valid, and
  * zod's generic walk over it was most of a reader's time. `plainConsignment` checks exactly what
@@ -93,13 +128,19 @@ const CURRENCY_RE = /^[A-Z]{3}$/;
 const CONTAINER_NUMBER_RE = /^[A-Z0-9]{1,20}$/;
 const UN_NUMBER_RE = /^\d{4}$/;
 
+/**
+ * While set (only inside {@link checkBuiltConsignment}), a key holding undefined counts as absent:
+ * a reader's own candidates are then built without first copying out their undefined fields.
+ */
+let undefinedIsAbsent = false;
+
 // A plain object whose own keys all belong to `allowed` and none of which holds undefined.
 function plainWith(v: unknown, allowed: ReadonlySet<string>): v is Obj {
   if (typeof v !== 'object' || v === null) return false;
   const proto = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) return false;
   for (const k in v) {
-    if (!allowed.has(k) || (v as Obj)[k] === undefined) return false;
+    if (!allowed.has(k) || ((v as Obj)[k] === undefined && !undefinedIsAbsent)) return false;
   }
   return true;
 }

@@ -1,7 +1,7 @@
 import { ManifestParseError } from '../errors.js';
 import { type ManifestHeader, ManifestHeaderSchema, type SourceLocation } from '../model/manifest.js';
 import { ISSUE_CODES, type ParseIssue } from '../model/parse-issue.js';
-import { checkConsignment, issuesFromZod, plainHeader } from '../model/validate-consignment.js';
+import { checkBuiltConsignment, issuesFromZod, plainHeader } from '../model/validate-consignment.js';
 import type { ReaderContext } from '../parse/parse-result.js';
 import type { ConsignmentSink } from '../stream/incremental-reader.js';
 import type { Attributes } from './converters.js';
@@ -64,8 +64,7 @@ export class Assembler {
   private countItem(): boolean {
     const owner = this.nearest('consignment');
     if (owner === undefined) return false;
-    const n = ((owner.get('#items') as number | undefined) ?? 0) + 1;
-    owner.put('#items', n);
+    const n = ++owner.items;
     if (n <= this.maxItems) return false;
     owner.overLimit ??= `more than ${this.maxItems} goods items (limits.maxItemsPerConsignment)`;
     return true;
@@ -102,7 +101,7 @@ export class Assembler {
         }
       }
       if (record === undefined) continue;
-      record.set(target.slot, target.convert(text, attrs ?? NO_ATTRS), target.rank, target.list);
+      record.setAt(target.index, target.convert(text, attrs ?? NO_ATTRS), target.rank, target.list);
     }
   }
 
@@ -143,7 +142,7 @@ export class Assembler {
     const candidate = this.builder.consignment(record);
     candidate.source = location;
     this.sendHeader(candidate);
-    const checked = checkConsignment(candidate, location, '');
+    const checked = checkBuiltConsignment(candidate, location, '');
     if (checked.ok) this.sink.accept(checked.consignment, checked.issues);
     else this.sink.reject(checked.issues);
   }

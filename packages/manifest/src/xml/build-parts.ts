@@ -29,11 +29,11 @@ export function party(record: ScopeRecord, extraId?: string): Candidate | undefi
   const postcode = record.get('postcode');
   const country = record.get('country');
   const hasAddress = lines.length > 0 || city !== undefined || postcode !== undefined || country !== undefined;
-  return defined({
+  return {
     name,
-    address: hasAddress ? defined({ lines, city, postcode, country }) : undefined,
+    address: hasAddress ? { lines, city, postcode, country } : undefined,
     id,
-  });
+  };
 }
 
 /** The parties of one record by role; of several parties for one role the lowest rank, then the first, wins. */

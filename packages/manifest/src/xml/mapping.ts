@@ -1,5 +1,6 @@
 import type { ManifestFormat } from '../model/manifest.js';
 import { CONVERTERS, type Converter, type ConverterName } from './converters.js';
+import { layoutOf } from './scope-record.js';
 
 /*
  * A format described once, as data: which element paths (local names, namespace prefixes
@@ -82,6 +83,8 @@ export interface FieldTarget {
   readonly owner: ScopeSpec;
   readonly convert: Converter;
   readonly slot: string;
+  /** The slot's place in the owner's records (see ScopeRecord). */
+  readonly index: number;
   readonly rank: number;
   readonly list: boolean;
 }
@@ -160,6 +163,7 @@ function place(at: MapNode, spec: ScopeSpec): void {
         owner: spec,
         convert: CONVERTERS[rule.convert],
         slot: rule.slot,
+        index: layoutOf(spec).index.get(rule.slot)!,
         rank: rule.rank ?? 0,
         list: rule.list === true,
       });

@@ -121,18 +121,16 @@ export function iataGoods(record: ScopeRecord): Candidate[] {
     const hsCode = item.get('hsCode');
     const grossKg = item.get('grossKg');
     if (description === undefined && hsCode === undefined && grossKg === undefined) continue;
-    out.push(
-      defined({
-        seq: item.get('seq') ?? out.length + 1,
-        hsCode,
-        description: description ?? '',
-        packages: item.get('packages'),
-        grossKg,
-        origin: item.get('origin'),
-        containerRefs: [],
-        dangerousGoods: item.get('dangerousGoods'),
-      }),
-    );
+    out.push({
+      seq: item.get('seq') ?? out.length + 1,
+      hsCode,
+      description: description ?? '',
+      packages: item.get('packages'),
+      grossKg,
+      origin: item.get('origin'),
+      containerRefs: [],
+      dangerousGoods: item.get('dangerousGoods'),
+    });
   }
   return out;
 }
@@ -149,11 +147,11 @@ export function iataCargo(record: ScopeRecord): Candidate {
   return {
     goods: goods.length > 0 || summary === undefined ? goods : [{ seq: 1, description: summary, containerRefs: [] }],
     containers: [],
-    totals: defined({
+    totals: {
       packages: record.get('packages'),
       grossKg: record.get('grossKg'),
       volumeM3: record.get('volumeM3'),
-    }),
+    },
     declaredValue: record.get('declaredValue'),
   };
 }

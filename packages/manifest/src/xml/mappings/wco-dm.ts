@@ -153,19 +153,17 @@ function commodityCode(item: ScopeRecord): unknown {
 }
 
 function goods(record: ScopeRecord): Candidate[] {
-  return record.of('goods').map((item, i) =>
-    defined({
-      seq: item.get('seq') ?? i + 1,
-      hsCode: commodityCode(item),
-      description: item.get('description') ?? '',
-      packages: sum(item.list('packages')),
-      grossKg: item.get('grossKg'),
-      origin: item.get('origin'),
-      value: item.get('value'),
-      containerRefs: unique(item.list('containerRefs')),
-      dangerousGoods: item.get('dangerousGoods'),
-    }),
-  );
+  return record.of('goods').map((item, i) => ({
+    seq: item.get('seq') ?? i + 1,
+    hsCode: commodityCode(item),
+    description: item.get('description') ?? '',
+    packages: sum(item.list('packages')),
+    grossKg: item.get('grossKg'),
+    origin: item.get('origin'),
+    value: item.get('value'),
+    containerRefs: unique(item.list('containerRefs')),
+    dangerousGoods: item.get('dangerousGoods'),
+  }));
 }
 
 function goodsLocode(record: ScopeRecord): string | undefined {
@@ -200,23 +198,23 @@ export const WCO_DM: FormatBuilder = {
       doc.put('#vessel', record.get('vessel'));
       doc.put('#id', record.get('id'));
     }
-    return defined({
+    return {
       id: record.get('id'),
       kind: 'direct',
       parties: parties(record),
-      route: defined({
+      route: {
         loading: record.get('loading') ?? (exporting ? located : undefined),
         discharge: record.get('discharge') ?? (exporting ? undefined : located),
         transshipments: [],
         countries: unique(countries),
-      }),
+      },
       goods: goods(record),
       containers: record
         .of('container')
-        .map((c) => defined({ number: c.get('number'), seals: c.list('seals'), sizeType: c.get('sizeType') })),
-      totals: defined({ packages: record.get('packages'), grossKg: record.get('grossKg') }),
+        .map((c) => ({ number: c.get('number'), seals: c.list('seals'), sizeType: c.get('sizeType') })),
+      totals: { packages: record.get('packages'), grossKg: record.get('grossKg') },
       declaredValue: record.get('declaredValue'),
-    });
+    };
   },
   header(document, _first, ctx) {
     const mode = document.get('#mode');

@@ -79,7 +79,7 @@ function uld(record: { inherited(slot: string): unknown }): Record<string, unkno
   const type = record.inherited('uldType');
   const owner = record.inherited('uldOwner');
   const number = `${typeof type === 'string' ? type : ''}${serial}${typeof owner === 'string' ? owner : ''}`;
-  return [defined({ number, seals: [], sizeType: type })];
+  return [{ number, seals: [], sizeType: type }];
 }
 
 /** The XFFM reader's mapping and builder. */
@@ -90,29 +90,29 @@ export const XFFM: FormatBuilder = {
     const summary = record.get('summary');
     const containers = uld(record);
     const refs = containers.map((c) => c.number);
-    return defined({
+    return {
       id: record.get('id'),
       kind: 'master',
       parties: iataParties(record),
-      route: defined({
+      route: {
         loading: record.get('loading'),
         discharge: record.get('discharge'),
         transshipments: [],
         countries: [],
-      }),
+      },
       goods:
         goods.length > 0
           ? goods.map((g) => ({ ...g, containerRefs: refs }))
           : summary === undefined
             ? []
-            : [defined({ seq: 1, description: summary, containerRefs: refs })],
+            : [{ seq: 1, description: summary, containerRefs: refs }],
       containers,
-      totals: defined({
+      totals: {
         packages: record.get('packages'),
         grossKg: record.get('grossKg'),
         volumeM3: record.get('volumeM3'),
-      }),
-    });
+      },
+    };
   },
   header(document) {
     const leg = document.of('leg')[0];

@@ -63,18 +63,18 @@ export const XFWB: FormatBuilder = {
     const discharge = record.get('discharge');
     const consolidation = record.parent?.list('noteCodes').includes('C') === true;
     rememberLeg(record, legs[0]);
-    return defined({
+    return {
       id: record.get('id') ?? record.inherited('waybill'),
       kind: consolidation ? 'master' : 'direct',
       parties: iataParties(record),
-      route: defined({
+      route: {
         loading,
         discharge,
         transshipments: transshipments(legs, loading, discharge),
         countries: [],
-      }),
+      },
       ...iataCargo(record),
-    });
+    };
   },
   header(document) {
     return defined({ id: document.get('manifestId'), transport: transportFromLeg(legOf(document)) });

@@ -58,20 +58,20 @@ export const XFZB: FormatBuilder = {
     const loading = record.get('loading') ?? record.inherited('masterLoading');
     const discharge = record.inherited('masterDischarge');
     const delivery = record.get('delivery');
-    return defined({
+    return {
       id: record.get('id') ?? record.inherited('waybill'),
       masterId: record.inherited('masterId'),
       kind: 'house',
       parties: iataParties(record),
-      route: defined({
+      route: {
         loading,
         discharge: discharge ?? delivery,
         delivery: delivery !== undefined && delivery !== discharge ? delivery : undefined,
         transshipments: [],
         countries: [],
-      }),
+      },
       ...iataCargo(record),
-    });
+    };
   },
   header(document) {
     return defined({ id: document.get('manifestId'), transport: { mode: 'air' } });
