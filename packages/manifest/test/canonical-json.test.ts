@@ -141,4 +141,21 @@ describe('NDJSON reader', () => {
     ]);
     expect(result.stats).toEqual({ seen: 4, accepted: 2, rejected: 2 });
   });
+
+  it('reports a line that nests too deep as such, with its column, however short the line', () => {
+    const deep = (levels: number) =>
+      `{"id":"D","kind":"direct","goods":[],"x":${'['.repeat(levels)}${']'.repeat(levels)}}`;
+    const text = [JSON.stringify(consignment('BL1')), deep(100), deep(5), deep(20_000), 'x'.repeat(20_000)].join('\n');
+    const result = parseManifest(text, { format: 'ndjson' });
+    expect(result.manifest.consignments.map((c) => c.id)).toEqual(['BL1']);
+    expect(result.issues.map((i) => [i.code, i.location.line, i.location.column, /deeper/.test(i.message)])).toEqual([
+      // The object is one level, so the 64th bracket is the first too deep: column 41 (the prefix) + 64.
+      ['syntax', 2, 105, true],
+      // Shallow, with a key the model does not have: the model's own issue.
+      ['invalid-record', 3, undefined, false],
+      ['syntax', 4, 105, true],
+      ['syntax', 5, 1, false],
+    ]);
+    expect(result.stats).toEqual({ seen: 5, accepted: 1, rejected: 4 });
+  });
 });

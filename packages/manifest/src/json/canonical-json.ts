@@ -54,6 +54,9 @@ function readHeader(raw: Record<string, unknown>, ctx: ReaderContext, base: stri
   return header.data;
 }
 
+const withSource = (raw: Record<string, unknown>, location: SourceLocation) =>
+  'source' in raw ? raw : { ...raw, source: location };
+
 function checkRecord(raw: unknown, location: SourceLocation, base: string, out: ConsignmentSink): void {
   if (!isRecord(raw)) {
     out.reject([
@@ -66,8 +69,7 @@ function checkRecord(raw: unknown, location: SourceLocation, base: string, out: 
     ]);
     return;
   }
-  const candidate = 'source' in raw ? raw : { ...raw, source: location };
-  const checked = checkConsignment(candidate, location, base);
+  const checked = checkConsignment(withSource(raw, location), location, base);
   if (checked.ok) out.accept(checked.consignment, checked.issues);
   else out.reject(checked.issues);
 }
@@ -100,20 +102,54 @@ export function readNdjsonLine(
   const text = line.trim();
   if (text === '') return;
   const location: SourceLocation = { format: ctx.format, line: lineNo };
-  let raw: unknown;
-  try {
-    raw = parseJson(text, ctx, lineNo - 1);
-  } catch (e) {
-    if (!(e instanceof ManifestParseError)) throw e;
-    sink.reject([{ code: ISSUE_CODES.syntax, severity: 'error', message: e.message, location: e.location }]);
-    return;
+  // A short line that parses and proves to be a consignment cannot nest deeply (the model's own depth is
+  // small and it allows no free-form values), so it skips the depth scan; every other line is scanned
+  // first, as before, and so reports the same issue.
+  const trusted = !first && text.length <= PARSE_FIRST_MAX;
+  let raw: unknown = NOT_PARSED;
+  if (trusted) {
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      // Located and reported below.
+    }
+  }
+  if (raw === NOT_PARSED || !isRecord(raw)) {
+    try {
+      raw = parseJson(text, ctx, lineNo - 1);
+    } catch (e) {
+      if (!(e instanceof ManifestParseError)) throw e;
+      sink.reject([{ code: ISSUE_CODES.syntax, severity: 'error', message: e.message, location: e.location }]);
+      return;
+    }
   }
   if (first && isRecord(raw) && isRecord(raw.manifest)) {
     sink.header(readHeader(raw.manifest, ctx, '/manifest'));
     return;
   }
-  checkRecord(raw, location, '', sink);
+  if (!trusted) {
+    checkRecord(raw, location, '', sink);
+    return;
+  }
+  const checked = checkConsignment(withSource(raw as Record<string, unknown>, location), location, '');
+  if (checked.ok) {
+    sink.accept(checked.consignment, checked.issues);
+    return;
+  }
+  // A refused line may be refused for its nesting: the scan says so, as it would have before parsing.
+  try {
+    parseJson(text, ctx, lineNo - 1);
+  } catch (e) {
+    if (!(e instanceof ManifestParseError)) throw e;
+    sink.reject([{ code: ISSUE_CODES.syntax, severity: 'error', message: e.message, location: e.location }]);
+    return;
+  }
+  sink.reject(checked.issues);
 }
+
+/** Lines up to this length are parsed before their depth is scanned (parsing them costs little whatever they hold). */
+const PARSE_FIRST_MAX = 16_384;
+const NOT_PARSED: unique symbol = Symbol('not parsed');
 
 /** The header of an input that carried none: named after its source. */
 export function fallbackHeader(ctx: ReaderContext): ManifestHeader {
