@@ -244,3 +244,78 @@ describe('CUSCAR reader: streaming', () => {
     expect(events.at(-1)).toEqual({ type: 'end', stats: { seen: 5, accepted: 2, rejected: 3 } });
   });
 });
+
+describe('CUSCAR reader: a chunk boundary anywhere', () => {
+  // Every path of the byte reader in one interchange: UNA with a decimal comma, release
+  // characters (one just before a terminator, pairs, a released separator), UTF-8 text with two-
+  // and three-byte characters, CR/LF between segments, codes read again from the code cache.
+  const interchange = Buffer.from(
+    [
+      "UNA:+,? '",
+      "UNB+UNOY:3+S+R+261128:0930+IC9'",
+      "UNH+1+CUSCAR:D:95B:UN'",
+      "BGM+85+EDGE-1+9'",
+      "TDT+20+V1+1++:::LÍNEA+++:::NAVÍO'",
+      "CNI+1+BL?+1'",
+      "LOC+9+CNSHA'",
+      "NAD+CZ+++O?'BRIEN ?+ SØNS+1 QUAY ST+DUBLIN+++IE'",
+      "NAD+CN+++商行 ??+ROAD 1+SHANGHAI+++CN'",
+      "MEA+AAE+G+KGM:1234,5'",
+      "GID+1+5:CT'",
+      "FTX+AAA+++CAFÉ ?:  DÉCAF ???'X'",
+      "PIA+5+090111:HS'",
+      "MOA+39:99,95:EUR'",
+      "CNI+2+BL2'",
+      "GID+1+1:CT'",
+      "FTX+AAA+++ÜBER ??'",
+      "PIA+5+090111:HS'",
+      "MOA+39:1,5:EUR'",
+      "CNT+11:2'",
+      "UNT+19+1'",
+      "UNZ+1+IC9'",
+    ].join('\r\n'),
+    'utf8',
+  );
+
+  it('reads the interchange as intended', () => {
+    const r = parseManifest(interchange);
+    expect(r.issues).toEqual([]);
+    expect(r.stats).toEqual({ seen: 2, accepted: 2, rejected: 0 });
+    const [first, second] = r.manifest.consignments;
+    expect(r.manifest.transport).toMatchObject({ carrier: 'LÍNEA', vesselOrAircraft: 'NAVÍO' });
+    expect(first).toMatchObject({
+      id: 'BL+1',
+      parties: { consignor: { name: "O'BRIEN + SØNS" }, consignee: { name: '商行 ?' } },
+      totals: { grossKg: 1234.5 },
+      goods: [{ description: "CAFÉ :  DÉCAF ?'X", hsCode: '090111', value: { amount: 99.95, currency: 'EUR' } }],
+    });
+    expect(second?.goods[0]).toMatchObject({ description: 'ÜBER ?', value: { amount: 1.5, currency: 'EUR' } });
+  });
+
+  it('gives the one-chunk result when split in two at every byte offset', async () => {
+    const whole = await stream(interchange, interchange.length);
+    for (let at = 1; at < interchange.length; at++) {
+      const events: StreamEvent[] = [];
+      const chunks = [interchange.subarray(0, at), interchange.subarray(at)];
+      for await (const e of readConsignments(chunks, { format: 'cuscar' })) events.push(e);
+      expect(events, `split at byte ${at}`).toEqual(whole);
+    }
+  });
+
+  it('gives the one-chunk result when split in three at offsets around every release character', async () => {
+    const whole = await stream(interchange, interchange.length);
+    const releases = [...interchange.keys()].filter((i) => interchange[i] === 0x3f);
+    for (const r of releases) {
+      for (const [a, b] of [
+        [r, r + 1],
+        [r - 1, r + 1],
+        [r + 1, r + 2],
+      ] as const) {
+        const events: StreamEvent[] = [];
+        const chunks = [interchange.subarray(0, a), interchange.subarray(a, b), interchange.subarray(b)];
+        for await (const e of readConsignments(chunks, { format: 'cuscar' })) events.push(e);
+        expect(events, `split at ${a} and ${b}`).toEqual(whole);
+      }
+    }
+  });
+});

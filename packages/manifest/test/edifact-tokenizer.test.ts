@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { codeKey } from '../src/edifact/code-key.js';
+import { edifactNumber } from '../src/edifact/cuscar-mapping.js';
 import {
   type EdifactSegment,
   EdifactTokenizer,
@@ -111,5 +114,114 @@ describe('EdifactTokenizer', () => {
   it('refuses input that is not EDIFACT', () => {
     expect(() => tokenize('{"id":"x"}')).toThrow(/UNA or UNB/);
     expect(() => tokenize('UN')).toThrow(/UNA or UNB/);
+  });
+});
+
+describe('EdifactSegment accessors on the bytes', () => {
+  /** The one segment after UNB, as the reader sees it during onSegment. */
+  function withSegment<T>(segment: string | Uint8Array, read: (s: EdifactSegment) => T, syntax = 'UNOC'): T {
+    let out: T | undefined;
+    let seen = 0;
+    const t = new EdifactTokenizer(
+      (s) => {
+        if (seen++ === 1) out = read(s);
+      },
+      () => {},
+      { maxSegmentBytes: 1000 },
+    );
+    const head = Buffer.from(`UNB+${syntax}:3+S+R+1:2+X'`, 'latin1');
+    t.push(Buffer.concat([head, typeof segment === 'string' ? Buffer.from(segment, 'latin1') : segment]));
+    t.end();
+    return out as T;
+  }
+
+  it('reads numbers from the bytes exactly as edifactNumber reads the trimmed text', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9., \-eE]{0,20}$/), (raw) => {
+        const [n, text] = withSegment(`MEA+AAE+G+KGM:${raw}'`, (s) => [s.number(2, 1), s.value(2, 1)] as const);
+        expect(text).toBe(raw);
+        expect(Object.is(n, edifactNumber(raw.trim()))).toBe(true);
+      }),
+    );
+    expect(withSegment("MEA+AAE+G+KGM:1234567890.12345'", (s) => s.number(2, 1))).toBe(1234567890.12345);
+    expect(withSegment("MEA+AAE+G+KGM:12345678901234567'", (s) => s.number(2, 1))).toBe(Number('12345678901234567'));
+    expect(withSegment("MEA+AAE+G+KGM'", (s) => s.number(2, 1))).toBeNaN();
+    expect(withSegment("MEA+AAE+G+KGM:?+5'", (s) => s.number(2, 1))).toBe(5);
+  });
+
+  it('trims as String#trim does, Latin-1 no-break space included', () => {
+    const nbsp = Buffer.from([
+      0x46, 0x54, 0x58, 0x2b, 0x41, 0x2b, 0xa0, 0x20, 0x58, 0x20, 0xa0, 0x3a, 0x20, 0xa0, 0x27,
+    ]);
+    expect(withSegment(nbsp, (s) => [s.trimmed(0, 0), s.trimmed(1, 0), s.trimmed(1, 1), s.trimmed(5, 0)])).toEqual([
+      'A',
+      'X',
+      undefined,
+      undefined,
+    ]);
+    expect(withSegment(nbsp, (s) => [s.blank(1, 1), s.blank(1, 0)])).toEqual([true, false]);
+  });
+
+  it('hands out every code right, however many distinct codes share the cache', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+    const codes: string[] = [];
+    for (let i = 0; codes.length < 20_000; i += 7919) {
+      const n = 1 + (i % 4);
+      let code = '';
+      for (let k = 0, x = i; k < n; k++, x = Math.floor(x / alphabet.length)) code += alphabet[x % alphabet.length];
+      codes.push(code);
+    }
+    const input = `UNB+UNOA:3+S+R+1:2+X'${codes.map((c) => `LOC+${c}+${c}X'`).join('')}`;
+    const read: string[] = [];
+    const keys: number[] = [];
+    const t = new EdifactTokenizer(
+      (s) => {
+        if (s.tag !== 'LOC') return;
+        read.push(s.value(0));
+        keys.push(s.key(0));
+      },
+      () => {},
+      { maxSegmentBytes: 100 },
+    );
+    t.push(Buffer.from(input, 'latin1'));
+    t.end();
+    expect(read).toEqual(codes);
+    expect(keys).toEqual(codes.map(codeKey));
+  });
+
+  it('decodes a short non-ASCII value in the character set each time, not from the code cache', () => {
+    const latin = Buffer.from([0x46, 0x54, 0x58, 0x2b, 0xc9, 0x2b, 0xc3, 0x89, 0x27]);
+    expect(withSegment(latin, (s) => [s.value(0), s.value(1), s.key(0)])).toEqual(['É', 'Ã\u0089', -1]);
+    expect(withSegment(latin, (s) => [s.value(0), s.value(1)], 'UNOY')).toEqual(['\ufffd', 'É']);
+  });
+
+  it('takes the general path for a UNA that names one character twice or a non-ASCII one', () => {
+    // Release and element separator both `+`: the release reading wins, as it always has.
+    const same = tokenize("UNA:+.+ 'UNB+UNOA:3+S+R+1:2+X'FTX+AAA+B'UNZ+1+X'");
+    expect(same.segments.map((s) => s.tag)).toEqual(['UNBUNOA', 'FTXAAAB', 'UNZ1X']);
+    expect(same.segments[0]!.elements).toEqual([]);
+    const high = Buffer.concat([
+      Buffer.from('UNA', 'latin1'),
+      Buffer.from([0xb7, 0xa7, 0x2e, 0x3f, 0x20, 0x27]),
+      Buffer.from("UNB\xa7UNOC\xb73\xa7S\xa7R\xa71\xb72\xa7X'FTX\xa7AAA\xa7\xa7\xa7A?\xa7B\xb7C'", 'latin1'),
+    ]);
+    const { segments } = tokenize(high);
+    expect(segments.map((s) => s.tag)).toEqual(['UNB', 'FTX']);
+    expect(segments[1]!.elements).toEqual([['AAA'], [''], [''], ['A\xa7B', 'C']]);
+  });
+});
+
+describe('EdifactTokenizer with a newline as segment terminator', () => {
+  it('drops the CR of a CRLF at every chunk size', () => {
+    const input = 'UNA:+.? \nUNB+UNOA:3+S+R+1:2+X\r\nFTX+AAA+++A:B\r\nFTX+AAA+++C?\r\nUNZ+1+X\r\n';
+    const whole = tokenize(input);
+    expect(whole.problems).toEqual([]);
+    expect(whole.segments.map((s) => [s.tag, s.elements.at(-1)])).toEqual([
+      ['UNB', ['X']],
+      ['FTX', ['A', 'B']],
+      ['FTX', ['C']],
+      ['UNZ', ['X']],
+    ]);
+    for (const size of [1, 2, 3, 5, 8]) expect(tokenize(input, size)).toEqual(whole);
   });
 });
