@@ -219,3 +219,34 @@ describe.each(drivers)('converters seen through the %s driver', (reader) => {
     expect(result.stats.rejected).toBe(1);
   });
 });
+
+describe('attributes read alike by both drivers', () => {
+  const doc = (attrs: string) =>
+    `<Declaration><ID>A-1</ID><InvoiceAmount ${attrs}>12.5</InvoiceAmount><TotalGrossMassMeasure unitCode="KGM" x:unitCode='LBR'>10</TotalGrossMassMeasure></Declaration>`;
+  it.each([
+    ['a kept attribute with references', 'currencyID="US&#68;"', { declaredValue: { amount: 12.5, currency: 'USD' } }],
+    [
+      'an unkept attribute with references',
+      'currencyID="EUR" note="a &amp; b"',
+      { declaredValue: { amount: 12.5, currency: 'EUR' } },
+    ],
+    ['a repeated attribute', 'currencyID="EUR" currencyID="EUR"', 'syntax'],
+    ['a repeated prefixed attribute', 'a:b="1" currencyID="EUR" a:b="2"', 'syntax'],
+    ['a bad reference in an unkept value', 'currencyID="EUR" note="&nope;"', 'syntax'],
+    ['an attribute named constructor', 'currencyID="EUR" x:constructor="1"', 'hostile-input'],
+  ] as const)('%s', (_name, attrs, expected) => {
+    const results = drivers.map((reader) => safeParseManifest(doc(attrs), { reader, format: 'wco-dm' }));
+    const [fast, reference] = results;
+    if (typeof expected === 'string') {
+      for (const r of results) expect(r.success ? 'accepted' : r.error.code).toBe(expected);
+    } else {
+      expect(fast).toEqual(reference);
+      expect(fast?.success && fast.data.manifest.consignments[0]).toMatchObject(expected);
+    }
+  });
+
+  it("the fast driver refuses '<' in an attribute value", () => {
+    const result = safeParseManifest(doc('currencyID="E<R"'), { format: 'wco-dm' });
+    expect(result.success ? 'accepted' : result.error.code).toBe('syntax');
+  });
+});

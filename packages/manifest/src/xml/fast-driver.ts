@@ -90,7 +90,9 @@ class FastXmlReader implements IncrementalReader {
   private line = 1;
   private lineStart = 0;
   private counted = 0;
-  private readonly attrNames: string[] = [];
+  // Where each attribute name of the tag being read starts, and its length (repeats are refused).
+  private readonly attrAt: number[] = [];
+  private readonly attrLen: number[] = [];
 
   constructor(
     private readonly builder: FormatBuilder,
@@ -445,32 +447,48 @@ class FastXmlReader implements IncrementalReader {
       if (i >= len) return -1;
       const q = codes[i]!;
       if (q !== 34 && q !== 39) throw this.error('syntax', 'attribute value must be quoted', this.base + i);
-      const close = buf.indexOf(q === 34 ? '"' : "'", i + 1);
-      if (close < 0) return -1;
-      const lt = buf.indexOf('<', i + 1);
-      if (lt >= 0 && lt < close) throw this.error('syntax', "'<' in an attribute value", this.base + lt);
-      const aName = buf.slice(aStart, aEnd);
-      const aLocal = aColon < 0 ? aName : buf.slice(aColon + 1, aEnd);
-      if (PROTOTYPE_NAMES.has(aLocal)) {
-        throw this.error(
-          'hostile-input',
-          `attribute ${aName} is refused: its name can reach an object prototype`,
-          this.base + aStart,
-        );
+      let close = i + 1;
+      let lt = -1;
+      let amp = false;
+      for (; close < len; close++) {
+        const v = codes[close]!;
+        if (v === q) break;
+        if (v === 60 && lt < 0) lt = close;
+        else if (v === 38) amp = true;
       }
-      for (let k = 0; k < count; k++) {
-        if (this.attrNames[k] === aName) {
-          throw this.error('syntax', `attribute ${aName} is repeated`, this.base + aStart);
+      if (close >= len) return -1;
+      if (lt >= 0) throw this.error('syntax', "'<' in an attribute value", this.base + lt);
+      // Names are compared in place; a string is cut only for a name that could reach a
+      // prototype (all begin with one of these letters) or to report one.
+      const aLocalStart = aColon < 0 ? aStart : aColon + 1;
+      const alc = codes[aLocalStart];
+      if (alc === 95 || alc === 99 || alc === 104 || alc === 105 || alc === 112 || alc === 116 || alc === 118) {
+        if (PROTOTYPE_NAMES.has(buf.slice(aLocalStart, aEnd))) {
+          throw this.error(
+            'hostile-input',
+            `attribute ${buf.slice(aStart, aEnd)} is refused: its name can reach an object prototype`,
+            this.base + aStart,
+          );
         }
       }
-      this.attrNames[count++] = aName;
-      const keep = want?.includes(aLocal) === true;
-      const value = this.refs(i + 1, close, keep);
-      if (keep) {
+      const n = aEnd - aStart;
+      for (let k = 0; k < count; k++) {
+        const at = this.attrAt[k]!;
+        if (this.attrLen[k] !== n) continue;
+        let same = 0;
+        while (same < n && codes[at + same] === codes[aStart + same]) same++;
+        if (same === n) {
+          throw this.error('syntax', `attribute ${buf.slice(aStart, aEnd)} is repeated`, this.base + aStart);
+        }
+      }
+      this.attrAt[count] = aStart;
+      this.attrLen[count++] = n;
+      const keep = want === undefined ? undefined : wantedName(want, codes, aLocalStart, aEnd);
+      if (keep !== undefined) {
         // Only attribute names the mapping lists are stored, so a plain object is safe here.
         attrs ??= {};
-        attrs[aLocal] = value;
-      }
+        attrs[keep] = amp ? this.refs(i + 1, close, true) : buf.slice(i + 1, close);
+      } else if (amp) this.refs(i + 1, close, false);
       i = close + 1;
     }
 
@@ -616,6 +634,22 @@ class FastXmlReader implements IncrementalReader {
     this.close(this.nodes[depth - 1] ?? null);
     return gt + 1;
   }
+}
+
+/** The name in `want` that `codes[start, end)` spells, if any. */
+function wantedName(
+  want: readonly string[],
+  codes: Uint8Array | Uint16Array,
+  start: number,
+  end: number,
+): string | undefined {
+  next: for (let w = 0; w < want.length; w++) {
+    const name = want[w]!;
+    if (name.length !== end - start) continue;
+    for (let k = 0; k < name.length; k++) if (name.charCodeAt(k) !== codes[start + k]) continue next;
+    return name;
+  }
+  return undefined;
 }
 
 /** The child of a mapped element named `codes[start, end)` (local name), if the mapping has one. */

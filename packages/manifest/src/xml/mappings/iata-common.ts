@@ -135,7 +135,6 @@ export function iataGoods(record: ScopeRecord): Candidate[] {
   return out;
 }
 
-/** Flight legs in their sequence order. */
 /**
  * What an IATA waybill says of its cargo, the same in XFWB and XFZB: the goods lines (or, when there
  * are none, the summary description as one item), totals and declared value. Air waybills name no
@@ -156,10 +155,19 @@ export function iataCargo(record: ScopeRecord): Candidate {
   };
 }
 
+/** Flight legs in their sequence order. */
 export function iataLegs(record: ScopeRecord): ScopeRecord[] {
-  return record
-    .of('leg')
-    .map((leg, i) => ({ leg, key: typeof leg.get('seq') === 'number' ? (leg.get('seq') as number) : i + 1 }))
+  const legs = record.of('leg');
+  const key = (leg: ScopeRecord, i: number) => {
+    const seq = leg.get('seq');
+    return typeof seq === 'number' ? seq : i + 1;
+  };
+  // Legs are almost always written in their order: then the (stable) sort would change nothing.
+  let ordered = true;
+  for (let i = 1; i < legs.length && ordered; i++) ordered = key(legs[i - 1]!, i - 1) <= key(legs[i]!, i);
+  if (ordered) return legs;
+  return legs
+    .map((leg, i) => ({ leg, key: key(leg, i) }))
     .sort((a, b) => a.key - b.key)
     .map((x) => x.leg);
 }
