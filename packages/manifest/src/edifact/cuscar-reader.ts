@@ -150,20 +150,26 @@ const ORIGINAL_LOADING = codeKey('76');
 
 /** Element `element`'s first `limit` components, trimmed, the empty ones left out. */
 function nonEmpty(s: EdifactSegment, element: number, limit = Number.POSITIVE_INFINITY): string[] {
-  const out: string[] = [];
+  let out: string[] = [];
   const n = Math.min(limit, s.componentCount(element));
   for (let i = 0; i < n; i++) {
     const t = s.trimmed(element, i);
-    if (t !== undefined) out.push(t);
+    if (t !== undefined) out = append(out, t);
   }
   return out;
 }
 
-/**
- * The array itself when empty, else a copy the size of its contents: an array that grew by `push`
- * keeps room for 16 more, and a manifest holds hundreds of thousands of one-element lists.
+/*
+ * A manifest holds hundreds of thousands of short lists (container references, address lines,
+ * seals), most of one element. An array that grew by `push` keeps room for 16 more, so lists
+ * start as a literal of their first element (`append`) and are cut to size when kept (`exact`).
  */
-const exact = <T>(a: T[]): T[] => (a.length === 0 ? a : a.slice());
+const append = <T>(a: T[], v: T): T[] => {
+  if (a.length === 0) return [v];
+  a.push(v);
+  return a;
+};
+const exact = <T>(a: T[]): T[] => (a.length <= 1 ? a : a.slice());
 
 class CuscarDriver {
   private interchange: { reference: string; messages: number; segment: number } | undefined;
@@ -520,14 +526,14 @@ class CuscarDriver {
         }
         const sizeType = s.trimmed(2, 0);
         this.container = { number, seals: [], ...(sizeType === undefined ? {} : { sizeType }) };
-        if (d.containers.length <= MAX_LIST) d.containers.push(this.container);
+        if (d.containers.length <= MAX_LIST) d.containers = append(d.containers, this.container);
         this.zone = 'equipment';
         return;
       }
       case SEL: {
         const seal = s.trimmed(0, 0);
         if (this.zone === 'equipment' && seal !== undefined && this.container!.seals.length <= MAX_LIST) {
-          this.container!.seals.push(seal);
+          this.container!.seals = append(this.container!.seals, seal);
         }
         return;
       }
@@ -584,7 +590,7 @@ class CuscarDriver {
       case SGP: {
         const ref = s.trimmed(0, 0);
         if (this.zone === 'item' && ref !== undefined && this.item!.containerRefs.length <= MAX_LIST) {
-          this.item!.containerRefs.push(ref);
+          this.item!.containerRefs = append(this.item!.containerRefs, ref);
         }
         return;
       }
@@ -671,7 +677,7 @@ class CuscarDriver {
         else d.loading ??= code;
         return;
       case 'transshipment':
-        if (d.transshipments.length <= MAX_LIST) d.transshipments.push(code);
+        if (d.transshipments.length <= MAX_LIST) d.transshipments = append(d.transshipments, code);
         return;
       default:
         d[field] ??= code;
@@ -725,11 +731,11 @@ class CuscarDriver {
     const nameParts = nonEmpty(s, 3, 5);
     const freeLines = nonEmpty(s, 2);
     let name = nameParts.length === 1 ? nameParts[0]! : nameParts.join(' ');
-    const lines = nonEmpty(s, 4);
+    let lines = nonEmpty(s, 4);
     if (name === '') {
       name = freeLines.shift() ?? '';
     }
-    lines.push(...freeLines);
+    for (const line of freeLines) lines = append(lines, line);
     const id = s.trimmed(1, 0);
     if (name === '') {
       d?.warnings.push({

@@ -282,9 +282,12 @@ export class EdifactSegment {
     const t = this.end[k]!;
     if (s === t) return '';
     if (!this.singleByte) return this.decoder.decode(this.buf, s, t);
-    if (t - s <= 4 && this.decoder === LATIN1) {
-      const key = codeKeyOfBytes(this.buf, s, t);
-      if (key >= 0) return this.codeString(key, s, t);
+    if (t - s <= 12 && this.decoder === LATIN1 && this.text === undefined) {
+      if (t - s <= 4) {
+        const key = codeKeyOfBytes(this.buf, s, t);
+        if (key >= 0) return this.codeString(key, s, t);
+      }
+      return shortLatin1(this.buf, s, t);
     }
     // One native call for the segment and a cheap slice per value beats one native call per value.
     if (this.text === undefined) this.text = this.decoder.decode(this.buf, this.from, this.to);
@@ -295,7 +298,7 @@ export class EdifactSegment {
   private codeString(key: number, s: number, t: number): string {
     const slot = (key ^ (key >>> 12) ^ (key >>> 21)) & (CODE_SLOTS - 1);
     if (codeKeys[slot] === key) return codeStrings[slot]!;
-    const made = LATIN1.decode(this.buf, s, t);
+    const made = shortLatin1(this.buf, s, t);
     codeKeys[slot] = key;
     codeStrings[slot] = made;
     return made;
@@ -383,6 +386,31 @@ export class EdifactSegment {
   /** A copy that stays valid after the `onSegment` call. */
   snapshot(): { tag: string; elements: string[][]; index: number; line: number } {
     return { tag: this.tag, elements: this.elements, index: this.index, line: this.line };
+  }
+}
+
+/**
+ * buf[s, t) as Latin-1, for at most 12 bytes: String.fromCharCode is a builtin the JIT calls
+ * directly, where Buffer's decoders cross into C++ (which costs more than the copy at this size).
+ */
+function shortLatin1(buf: Buffer, s: number, t: number): string {
+  switch (t - s) {
+    case 1:
+      return String.fromCharCode(buf[s]!);
+    case 2:
+      return String.fromCharCode(buf[s]!, buf[s + 1]!);
+    case 3:
+      return String.fromCharCode(buf[s]!, buf[s + 1]!, buf[s + 2]!);
+    case 4:
+      return String.fromCharCode(buf[s]!, buf[s + 1]!, buf[s + 2]!, buf[s + 3]!);
+    case 5:
+      return String.fromCharCode(buf[s]!, buf[s + 1]!, buf[s + 2]!, buf[s + 3]!, buf[s + 4]!);
+    case 6:
+      return String.fromCharCode(buf[s]!, buf[s + 1]!, buf[s + 2]!, buf[s + 3]!, buf[s + 4]!, buf[s + 5]!);
+    default: {
+      const a = String.fromCharCode(buf[s]!, buf[s + 1]!, buf[s + 2]!, buf[s + 3]!, buf[s + 4]!, buf[s + 5]!);
+      return a + shortLatin1(buf, s + 6, t);
+    }
   }
 }
 
