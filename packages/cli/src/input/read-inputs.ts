@@ -75,7 +75,7 @@ const HEAD_BYTES = 4096;
  */
 class ReplayableSource implements AsyncIterable<Uint8Array> {
   private readonly iterator: AsyncIterator<Uint8Array>;
-  readonly head: Uint8Array[] = [];
+  head: Uint8Array[] = [];
   private delivered = 0;
 
   constructor(
@@ -118,6 +118,11 @@ class ReplayableSource implements AsyncIterable<Uint8Array> {
     return Buffer.concat(parts);
   }
 
+  /** Lets the head go once the input streams: it is only replayed for a format read whole. */
+  releaseHead(): void {
+    this.head = [];
+  }
+
   async close(): Promise<void> {
     await this.iterator.return?.();
   }
@@ -151,7 +156,11 @@ async function* readOne(source: InputSource, options: ReadInputsOptions): AsyncG
   let fallBack = false;
   try {
     for await (const event of readConsignments(bytes, parseOptions)) {
-      started = true;
+      if (!started) {
+        started = true;
+        // The first chunk read (1 MiB) would otherwise stay in memory for the whole input.
+        bytes.releaseHead();
+      }
       yield { ...event, source: name };
     }
     return;
