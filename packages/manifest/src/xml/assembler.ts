@@ -51,7 +51,7 @@ export class Assembler {
     for (let i = 0; i < scopes.length; i++) {
       const spec = scopes[i]!;
       const parent = this.stack[this.stack.length - 1];
-      const record = new ScopeRecord(spec, parent, offset);
+      const record = new ScopeRecord(spec, parent, offset, node.layouts[i]);
       if (spec.kind === 'document') this.document ??= record;
       else if (spec.kind === 'consignment') record.location = this.location(offset);
       else if (spec.kind === 'goods') record.discard = this.countItem();

@@ -181,8 +181,12 @@ class FastXmlReader implements IncrementalReader {
     this.pos = 0;
   }
 
-  /** Keeps the buffer's code units in a copy of our own, not in the caller's bytes, past a push. */
+  /**
+   * Keeps the buffer's code units in a copy of our own, not in the caller's bytes, past a push:
+   * only what is still unread, so a whole document read in one push is not copied.
+   */
   private compact(): void {
+    if (this.pos > 0) this.dropConsumed();
     this.codes = this.codes.slice();
   }
 
@@ -306,6 +310,9 @@ class FastXmlReader implements IncrementalReader {
   private instruction(pos: number): number {
     const close = this.buf.indexOf('?>', pos + 2);
     if (close < 0) return -1;
+    // The XML declaration: at the start, a target that begins with a letter is all there is to check.
+    const first = this.codes[pos + 2]!;
+    if (this.base + pos === 0 && ((first >= 65 && first <= 90) || (first >= 97 && first <= 122))) return close + 2;
     const target = /^[^\s?]*/.exec(this.buf.slice(pos + 2, Math.min(close, pos + 40)))?.[0] ?? '';
     if (target === '') throw this.error('syntax', 'processing instruction without a target', this.base + pos);
     if (target.toLowerCase() === 'xml' && this.base + pos !== 0) {

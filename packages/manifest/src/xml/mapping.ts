@@ -1,6 +1,6 @@
 import type { ManifestFormat } from '../model/manifest.js';
 import { CONVERTERS, type Converter, type ConverterName } from './converters.js';
-import { layoutOf } from './scope-record.js';
+import { layoutOf, type SlotLayout } from './scope-record.js';
 
 /*
  * A format described once, as data: which element paths (local names, namespace prefixes
@@ -67,8 +67,9 @@ export interface MapNode {
    * stands in its buffer, without cutting a string out of it. Filled once the tree is complete.
    */
   byLength: Array<MapNode[] | undefined>;
-  /** Scopes this element opens (usually none or one). */
+  /** Scopes this element opens (usually none or one), and the slot layout of each. */
   scopes: ScopeSpec[];
+  layouts: SlotLayout[];
   /** Rules for this element's text, each with the scope it belongs to, resolved for the assembler. */
   fields: FieldTarget[];
   /** Attributes to capture for the rules above. */
@@ -134,6 +135,7 @@ function node(name: string): MapNode {
     children: new Map(),
     byLength: [],
     scopes: [],
+    layouts: [],
     fields: [],
     attrs: [],
     wantsText: false,
@@ -175,6 +177,7 @@ function place(at: MapNode, spec: ScopeSpec): void {
     const target = descend(at, path);
     for (const inner of Array.isArray(specs) ? (specs as ScopeSpec[]) : [specs as ScopeSpec]) {
       target.scopes.push(inner);
+      target.layouts.push(layoutOf(inner));
       place(target, inner);
     }
   }
@@ -193,6 +196,7 @@ export function compileMapping(
     const root = node(name);
     for (const spec of specs) {
       root.scopes.push(spec);
+      root.layouts.push(layoutOf(spec));
       place(root, spec);
     }
     checkTextNesting(root, false);

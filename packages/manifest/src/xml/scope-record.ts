@@ -52,9 +52,13 @@ export class ScopeRecord {
     readonly spec: ScopeSpec,
     readonly parent: ScopeRecord | undefined,
     readonly offset: number,
+    layout?: SlotLayout,
   ) {
-    this.layout = layoutOf(spec);
-    this.values = new Array(this.layout.size).fill(undefined);
+    this.layout = layout ?? layoutOf(spec);
+    // Pushed one by one, the array stays packed (no holes) without a call to fill.
+    const values: unknown[] = [];
+    for (let i = 0; i < this.layout.size; i++) values.push(undefined);
+    this.values = values;
   }
 
   get kind(): ScopeKind {
