@@ -197,12 +197,10 @@ class CuscarDriver {
   }
 
   private where(s: { index: number; line: number }): SourceLocation {
-    return {
-      format: FORMAT,
-      ...(this.message === undefined ? {} : { message: this.message.index }),
-      segment: s.index,
-      line: s.line,
-    };
+    const m = this.message;
+    return m === undefined
+      ? { format: FORMAT, segment: s.index, line: s.line }
+      : { format: FORMAT, message: m.index, segment: s.index, line: s.line };
   }
 
   private note(code: string, message: string, location: SourceLocation, severity: 'error' | 'warning' = 'error') {
@@ -749,18 +747,19 @@ class CuscarDriver {
     const city = s.trimmed(5, 0);
     const postcode = s.trimmed(7, 0);
     const country = s.trimmed(8, 0);
-    const party = {} as Party;
-    party.name = name;
-    if (lines.length > 0 || city !== undefined || postcode !== undefined || country !== undefined) {
-      const address = {} as NonNullable<Party['address']>;
+    type Address = NonNullable<Party['address']>;
+    let address: Address | undefined;
+    if (city !== undefined && postcode !== undefined && country !== undefined) {
+      address = { lines: exact(lines), city, postcode, country: country as Address['country'] };
+    } else if (lines.length > 0 || city !== undefined || postcode !== undefined || country !== undefined) {
+      address = {} as Address;
       address.lines = exact(lines);
       if (city !== undefined) address.city = city;
       if (postcode !== undefined) address.postcode = postcode;
-      if (country !== undefined) address.country = country as NonNullable<Party['address']>['country'];
-      party.address = address;
+      if (country !== undefined) address.country = country as Address['country'];
     }
-    if (id !== undefined) party.id = id;
-    return party;
+    if (address === undefined) return id === undefined ? { name } : { name, id };
+    return id === undefined ? { name, address } : { name, address, id };
   }
 
   /** Ends the open consignment: accepted if valid, otherwise rejected with its location. */
@@ -797,12 +796,18 @@ class CuscarDriver {
     // Objects start empty and take their fields by assignment, in the model's order: an empty
     // literal has room for four fields in the object itself, while `{ a }` plus later fields
     // needs a second block for them (a manifest holds millions of these).
-    const route = {} as Consignment['route'];
-    route.transshipments = exact(d.transshipments) as Consignment['route']['transshipments'];
-    route.countries = [];
-    if (loading !== undefined) route.loading = loading;
-    if (d.discharge !== undefined) route.discharge = d.discharge;
-    if (d.delivery !== undefined) route.delivery = d.delivery;
+    const transshipments = exact(d.transshipments) as Consignment['route']['transshipments'];
+    let route: Consignment['route'];
+    if (loading !== undefined && d.discharge !== undefined && d.delivery === undefined) {
+      route = { transshipments, countries: [], loading, discharge: d.discharge };
+    } else {
+      route = {} as Consignment['route'];
+      route.transshipments = transshipments;
+      route.countries = [];
+      if (loading !== undefined) route.loading = loading;
+      if (d.discharge !== undefined) route.discharge = d.discharge;
+      if (d.delivery !== undefined) route.delivery = d.delivery;
+    }
     const totals: Consignment['totals'] = {};
     if (d.grossKg !== undefined) totals.grossKg = d.grossKg;
     if (d.volumeM3 !== undefined) totals.volumeM3 = d.volumeM3;
@@ -812,18 +817,15 @@ class CuscarDriver {
       const description = it.description.length === 1 ? it.description[0]! : it.description.join(' ');
       const containerRefs = exact(it.containerRefs);
       let g: GoodsItem;
-      if (it.hs !== undefined && it.packages !== undefined && it.grossKg !== undefined && it.origin !== undefined) {
-        // The usual item, made in one piece.
+      const { hs, packages, grossKg, value } = it;
+      if (hs !== undefined && packages !== undefined && grossKg !== undefined && it.origin !== undefined) {
+        // The usual items, made in one piece (a literal also lets V8 allocate them where long-lived
+        // objects go, when it sees they all live on).
         const origin = it.origin as GoodsItem['origin'];
-        g = {
-          seq: it.seq,
-          description,
-          containerRefs,
-          hsCode: it.hs,
-          packages: it.packages,
-          grossKg: it.grossKg,
-          origin,
-        };
+        g =
+          value === undefined
+            ? { seq: it.seq, description, containerRefs, hsCode: hs, packages, grossKg, origin }
+            : { seq: it.seq, description, containerRefs, hsCode: hs, packages, grossKg, origin, value };
       } else {
         g = {} as GoodsItem;
         g.seq = it.seq;
@@ -834,17 +836,28 @@ class CuscarDriver {
         if (it.grossKg !== undefined) g.grossKg = it.grossKg;
         if (it.origin !== undefined) g.origin = it.origin as GoodsItem['origin'];
       }
-      if (it.value !== undefined) g.value = it.value;
+      if (value !== undefined && g.value === undefined) g.value = value;
       if (it.dangerousGoods !== undefined) g.dangerousGoods = it.dangerousGoods;
       goods[i] = g;
     }
     const containers = exact(d.containers);
     for (const c of containers) c.seals = exact(c.seals);
-    const candidate: Consignment =
-      master !== undefined && master !== house
-        ? { id: id!, kind, parties: d.parties, route, goods, containers, totals, source: d.location, masterId: master }
-        : { id: id!, kind, parties: d.parties, route, goods, containers, totals, source: d.location };
-    if (d.declaredValue !== undefined) candidate.declaredValue = d.declaredValue;
+    const parties = d.parties;
+    const source = d.location;
+    const declaredValue = d.declaredValue;
+    let candidate: Consignment;
+    if (master !== undefined && master !== house) {
+      const masterId = master;
+      candidate =
+        declaredValue === undefined
+          ? { id: id!, kind, parties, route, goods, containers, totals, source, masterId }
+          : { id: id!, kind, parties, route, goods, containers, totals, source, masterId, declaredValue };
+    } else {
+      candidate =
+        declaredValue === undefined
+          ? { id: id!, kind, parties, route, goods, containers, totals, source }
+          : { id: id!, kind, parties, route, goods, containers, totals, source, declaredValue };
+    }
     const warnings = d.warnings.length === 0 ? d.warnings : d.warnings.map((w) => ({ ...w, ...consignmentId }));
     if (plainlyValid(candidate)) {
       const issues = containerWarnings(candidate, '');
