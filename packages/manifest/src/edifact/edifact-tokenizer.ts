@@ -4,9 +4,15 @@ import { edifactNumber } from './cuscar-mapping.js';
 
 /*
  * An incremental UN/EDIFACT tokenizer: bytes go in a chunk at a time, complete segments come
- * out. Segment ends are found with Buffer#indexOf (native memchr), each segment is decoded once
- * in its character set and split with String#split; only a segment that holds a release
- * character takes the character-by-character path. Memory is bounded by the longest segment.
+ * out. It works on the bytes: one pass over a byte-class table finds a segment's terminator and
+ * notes its separators as offsets, the tag is told by its three bytes (`code`), and a value
+ * becomes a string only when the reader asks for it (codes of up to four ASCII characters from
+ * a cache, other short values by String.fromCharCode, longer ones cut from the segment's text,
+ * decoded once in its character set; numbers are read from the bytes). Most bytes never become
+ * a string. What the one pass does not settle takes the general path, which finds the
+ * terminator with Buffer#indexOf and decodes and splits the segment text: a segment holding a
+ * release character, one split across chunks or too long, and UNA characters that are not four
+ * distinct ASCII ones. Memory is bounded by the longest segment.
  *
  * Service characters (ISO 9735):
  * - UNA, when present, names them: component, element, decimal mark, release, reserved
