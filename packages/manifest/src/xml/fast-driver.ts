@@ -55,6 +55,8 @@ class FastXmlReader implements IncrementalReader {
    * kept when input must wait for the next chunk, so the caller may reuse its buffer.
    */
   private codes: Uint8Array | Uint16Array = NO_CODES;
+  /** A view of `codes` when they are bytes, to compare names four characters at a time. */
+  private view: DataView | undefined;
   /** The bytes of the chunk being pushed when it was ASCII (its bytes are its code units). */
   private asciiChunk: Uint8Array | undefined;
   private pos = 0;
@@ -164,10 +166,10 @@ class FastXmlReader implements IncrementalReader {
     if (this.pos > 0) this.dropConsumed();
     if (this.buf === '') {
       this.buf = text;
-      this.codes = bytes ?? unitsOf(text);
+      this.setCodes(bytes ?? unitsOf(text));
     } else {
       this.buf += text;
-      this.codes = joinUnits(this.codes, bytes ?? unitsOf(text));
+      this.setCodes(joinUnits(this.codes, bytes ?? unitsOf(text)));
     }
   }
 
@@ -177,6 +179,7 @@ class FastXmlReader implements IncrementalReader {
     for (let d = 0; d < this.depth; d++) this.names[d] ??= this.nameOf(d);
     this.buf = this.buf.slice(this.pos);
     this.codes = this.codes.subarray(this.pos);
+    this.view = undefined;
     this.base += this.pos;
     this.pos = 0;
   }
@@ -187,7 +190,15 @@ class FastXmlReader implements IncrementalReader {
    */
   private compact(): void {
     if (this.pos > 0) this.dropConsumed();
+    // What waits for the next chunk is short: it is compared without a view until then.
     this.codes = this.codes.slice();
+    this.view = undefined;
+  }
+
+  private setCodes(codes: Uint8Array | Uint16Array): void {
+    this.codes = codes;
+    this.view =
+      codes instanceof Uint8Array ? new DataView(codes.buffer, codes.byteOffset, codes.byteLength) : undefined;
   }
 
   /** The name of the open element at `depth` (0-based). */
@@ -411,7 +422,7 @@ class FastXmlReader implements IncrementalReader {
     } else {
       // Only a mapped parent can have a mapped child: unmapped subtrees are skipped without lookups.
       const parent = this.nodes[depth - 1]!;
-      if (parent !== null) node = childNamed(parent, codes, localStart, nameEnd, hash);
+      if (parent !== null) node = childNamed(parent, codes, this.view, localStart, nameEnd, hash);
     }
 
     // Attributes: always checked, kept only when the mapping asks for them.
@@ -552,7 +563,7 @@ class FastXmlReader implements IncrementalReader {
     const n = nameEnd - nameStart;
     let i = lt + 2;
     if (i + n >= len || codes[lt + 1]! !== 47) return -1;
-    for (let k = 0; k < n; k++) if (codes[i + k]! !== codes[nameStart + k]!) return -1;
+    if (!sameRun(codes, this.view, i, nameStart, n)) return -1;
     i += n;
     while (i < len && isSpace(codes[i]!)) i++;
     if (i >= len || codes[i]! !== 62) return -1;
@@ -613,7 +624,7 @@ class FastXmlReader implements IncrementalReader {
     const name = this.names[depth];
     if (name === undefined) {
       const from = this.nameAt[depth]! - this.base;
-      for (let k = 0; k < n; k++) if (codes[at + k]! !== codes[from + k]!) return false;
+      return sameRun(codes, this.view, at, from, n);
     } else {
       for (let k = 0; k < n; k++) if (codes[at + k]! !== name.charCodeAt(k)) return false;
     }
@@ -643,6 +654,22 @@ class FastXmlReader implements IncrementalReader {
   }
 }
 
+/** Whether `codes` hold the same `n` units at `a` and at `b` (four at a time through `view`). */
+function sameRun(
+  codes: Uint8Array | Uint16Array,
+  view: DataView | undefined,
+  a: number,
+  b: number,
+  n: number,
+): boolean {
+  let k = 0;
+  if (view !== undefined) {
+    for (; k + 4 <= n; k += 4) if (view.getInt32(a + k, true) !== view.getInt32(b + k, true)) return false;
+  }
+  for (; k < n; k++) if (codes[a + k] !== codes[b + k]) return false;
+  return true;
+}
+
 /** The name in `want` that `codes[start, end)` spells, if any. */
 function wantedName(
   want: readonly string[],
@@ -663,6 +690,7 @@ function wantedName(
 function childNamed(
   parent: MapNode,
   codes: Uint8Array | Uint16Array,
+  view: DataView | undefined,
   start: number,
   end: number,
   hash: number,
@@ -672,8 +700,14 @@ function childNamed(
   next: for (let j = 0; j < candidates.length; j++) {
     const candidate = candidates[j]!;
     if (candidate.hash !== hash) continue;
+    const n = end - start;
+    let k = 0;
+    const words = candidate.words;
+    if (view !== undefined && words !== undefined) {
+      for (; k + 4 <= n; k += 4) if (view.getInt32(start + k, true) !== words[k >> 2]) continue next;
+    }
     const name = candidate.units;
-    for (let k = end - start - 1; k >= 0; k--) if (name[k] !== codes[start + k]) continue next;
+    for (; k < n; k++) if (name[k] !== codes[start + k]) continue next;
     return candidate;
   }
   return null;

@@ -61,6 +61,11 @@ export interface MapNode {
   /** The name's UTF-16 code units and their {@link nameHash}, for drivers that compare names in place. */
   readonly units: Uint16Array;
   readonly hash: number;
+  /**
+   * An ASCII name's bytes four to a word (little-endian), to compare with a view of a byte buffer
+   * (the last `length % 4` bytes are compared one by one); undefined for any other name.
+   */
+  readonly words: Int32Array | undefined;
   readonly children: Map<string, MapNode>;
   /**
    * The same children by the length of their name, so a driver can match the name where it
@@ -125,6 +130,16 @@ export function nameHash(units: ArrayLike<number>, start: number, end: number): 
   return h;
 }
 
+function wordsOf(units: Uint16Array): Int32Array | undefined {
+  if (units.some((u) => u > 127)) return undefined;
+  const words = new Int32Array(units.length >> 2);
+  for (let w = 0; w < words.length; w++) {
+    const k = w * 4;
+    words[w] = units[k]! | (units[k + 1]! << 8) | (units[k + 2]! << 16) | (units[k + 3]! << 24);
+  }
+  return words;
+}
+
 function node(name: string): MapNode {
   const units = new Uint16Array(name.length);
   for (let i = 0; i < name.length; i++) units[i] = name.charCodeAt(i);
@@ -132,6 +147,7 @@ function node(name: string): MapNode {
     name,
     units,
     hash: nameHash(units, 0, units.length),
+    words: wordsOf(units),
     children: new Map(),
     byLength: [],
     scopes: [],
