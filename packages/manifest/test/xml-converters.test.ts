@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { unique } from '../src/xml/build-parts.js';
 import { country, decimal, hs, iata, int, locode, mode, money, text, volume, weight } from '../src/xml/converters.js';
 import { compileMapping } from '../src/xml/mapping.js';
 
@@ -69,5 +71,38 @@ describe('compileMapping', () => {
     expect(d.wantsText).toBe(true);
     expect(d.attrs).toEqual(['unitCode']);
     expect(root.children.get('A')!.wantsText).toBe(false);
+  });
+});
+
+describe('shortcuts agree with the general case', () => {
+  it('decimal reads plain digits as the pattern does', () => {
+    const general = (raw: string) => {
+      const t = raw.trim();
+      if (t === '') return undefined;
+      if (!/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(t)) return t;
+      const n = Number(t);
+      return Number.isFinite(n) ? n : t;
+    };
+    const chars = fc.constantFrom(...'0123456789..0-+eE ,\n'.split(''));
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 24 }), (cs) => {
+        const raw = cs.join('');
+        expect(decimal(raw)).toBe(general(raw));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('unique keeps first occurrences in order, short lists and long', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 9 }), fc.constantFrom('A', 'B', Number.NaN, 0, -0)), {
+          maxLength: 40,
+        }),
+        (xs) => {
+          expect(unique(xs)).toEqual([...new Set(xs)]);
+        },
+      ),
+    );
   });
 });

@@ -66,5 +66,13 @@ export function sum(values: readonly unknown[]): unknown {
 
 /** Drops repeats, keeping the first occurrence's place. */
 export function unique<T>(values: readonly T[]): T[] {
-  return [...new Set(values)];
+  // Lists here are short (routing countries, a goods item's containers): a scan beats a Set.
+  if (values.length > 16) return [...new Set(values)];
+  const out: T[] = [];
+  for (let i = 0; i < values.length; i++) {
+    // As a Set does, -0 is kept as 0.
+    const v = (values[i] === 0 ? 0 : values[i]) as T;
+    if (!out.includes(v)) out.push(v);
+  }
+  return out;
 }

@@ -55,8 +55,25 @@ export function hs(raw: string): string | undefined {
 
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
+/** Digits with at most one '.', no sign, no space, short enough to be finite: most quantities. */
+function plainDigits(raw: string): boolean {
+  const n = raw.length;
+  if (n === 0 || n > 20) return false;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46) dots++;
+    else return false;
+  }
+  return digits > 0 && dots <= 1;
+}
+
 /** Plain decimal or exponent form (`36.9`, `1e3`); anything else (a comma, units) is kept as written. */
 export function decimal(raw: string): number | string | undefined {
+  // What the pattern below accepts in its commonest form, read without trimming or matching.
+  if (plainDigits(raw)) return Number(raw);
   const t = raw.trim();
   if (t === '') return undefined;
   if (!DECIMAL.test(t)) return t;
