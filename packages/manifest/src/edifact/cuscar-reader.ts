@@ -52,39 +52,41 @@ const FORMAT = 'cuscar';
 // while a hostile input cannot make them grow without bound.
 const MAX_LIST = 1000;
 
+// Drafts are made with every field present (undefined until read): one shape from the start,
+// instead of a new hidden class and a grown property store per field a segment fills in.
 interface ItemDraft {
   seq: number;
   segment: number;
   line: number;
   description: string[];
   descriptionLength: number;
-  hs?: string;
-  hsFrom?: 'pia' | 'rff' | 'gds';
-  packages?: number;
-  grossKg?: number;
-  origin?: string;
-  value?: { amount: number; currency: string };
+  hs: string | undefined;
+  hsFrom: 'pia' | 'rff' | 'gds' | undefined;
+  packages: number | undefined;
+  grossKg: number | undefined;
+  origin: string | undefined;
+  value: { amount: number; currency: string } | undefined;
   containerRefs: string[];
-  dangerousGoods?: string;
+  dangerousGoods: string | undefined;
 }
 
 interface ConsignmentDraft {
   location: SourceLocation;
-  documentNumber?: string;
-  bill?: string;
-  house?: string;
-  master?: string;
+  documentNumber: string | undefined;
+  bill: string | undefined;
+  house: string | undefined;
+  master: string | undefined;
   parties: Record<string, Party>;
-  loading?: string;
-  loadingOriginal?: string;
-  discharge?: string;
-  delivery?: string;
+  loading: string | undefined;
+  loadingOriginal: string | undefined;
+  discharge: string | undefined;
+  delivery: string | undefined;
   transshipments: string[];
   items: ItemDraft[];
   containers: Container[];
-  grossKg?: number;
-  volumeM3?: number;
-  declaredValue?: { amount: number; currency: string };
+  grossKg: number | undefined;
+  volumeM3: number | undefined;
+  declaredValue: { amount: number; currency: string } | undefined;
   errors: ParseIssue[];
   warnings: ParseIssue[];
 }
@@ -469,15 +471,24 @@ class CuscarDriver {
   private openConsignment(s: EdifactSegment): void {
     this.draft = {
       location: this.where(s),
+      documentNumber: s.trimmed(1, 0),
+      bill: undefined,
+      house: undefined,
+      master: undefined,
       parties: {},
+      loading: undefined,
+      loadingOriginal: undefined,
+      discharge: undefined,
+      delivery: undefined,
       transshipments: [],
       items: [],
       containers: [],
+      grossKg: undefined,
+      volumeM3: undefined,
+      declaredValue: undefined,
       errors: [],
       warnings: [],
     };
-    const doc = s.trimmed(1, 0);
-    if (doc !== undefined) this.draft.documentNumber = doc;
     this.item = undefined;
     this.container = undefined;
     this.zone = 'consignment';
@@ -626,7 +637,14 @@ class CuscarDriver {
       line: s.line,
       description: [],
       descriptionLength: 0,
+      hs: undefined,
+      hsFrom: undefined,
+      packages: undefined,
+      grossKg: undefined,
+      origin: undefined,
+      value: undefined,
       containerRefs: [],
+      dangerousGoods: undefined,
     };
     if (!s.blank(1, 0)) {
       const n = this.number(d, s, 1, 0, 'number of packages', true);
@@ -650,7 +668,7 @@ class CuscarDriver {
       });
       return;
     }
-    item.description.push(line);
+    item.description = append(item.description, line);
   }
 
   private setHs(item: ItemDraft, code: string, from: 'pia' | 'rff' | 'gds'): void {
@@ -726,14 +744,22 @@ class CuscarDriver {
 
   /** NAD: C082 id, C058 name and address lines, C080 name, C059 street, city, sub-entity, postcode, country. */
   private party(s: EdifactSegment, d?: ConsignmentDraft): Party | undefined {
-    const nameParts = nonEmpty(s, 3, 5);
-    const freeLines = nonEmpty(s, 2);
-    let name = nameParts.length === 1 ? nameParts[0]! : nameParts.join(' ');
-    let lines = nonEmpty(s, 4);
-    if (name === '') {
-      name = freeLines.shift() ?? '';
+    // The name is C080's first five parts, else the first C058 line; the other C058 lines follow
+    // the street lines (no list made for the usual one-part name and empty C058).
+    let name = '';
+    const nameCount = Math.min(5, s.componentCount(3));
+    for (let c = 0; c < nameCount; c++) {
+      const part = s.trimmed(3, c);
+      if (part !== undefined) name = name === '' ? part : `${name} ${part}`;
     }
-    for (const line of freeLines) lines = append(lines, line);
+    let lines = nonEmpty(s, 4);
+    const freeCount = s.componentCount(2);
+    for (let c = 0; c < freeCount; c++) {
+      const line = s.trimmed(2, c);
+      if (line === undefined) continue;
+      if (name === '') name = line;
+      else lines = append(lines, line);
+    }
     const id = s.trimmed(1, 0);
     if (name === '') {
       d?.warnings.push({
