@@ -94,6 +94,7 @@ export class EdifactSegment {
   // The segment's text, decoded on the first value asked for, when byte offsets are also string
   // offsets (a single-byte character set, or a segment of ASCII only).
   private text: string | undefined;
+  private decodedOne = false;
   private singleByte = true;
   private tagText: string | undefined;
   // Slow path (the segment holds a release character): split once, as strings.
@@ -127,6 +128,7 @@ export class EdifactSegment {
     this.index = index;
     this.line = line;
     this.text = undefined;
+    this.decodedOne = false;
     this.tagText = undefined;
     this.cached = undefined;
     const el = chars.element;
@@ -237,6 +239,7 @@ export class EdifactSegment {
     this.index = index;
     this.line = line;
     this.text = undefined;
+    this.decodedOne = false;
     this.tagText = undefined;
     this.cached = undefined;
     this.decoder = this.scannedHigh ? decoder : LATIN1;
@@ -295,8 +298,16 @@ export class EdifactSegment {
       }
       return shortLatin1(this.buf, s, t);
     }
-    // One native call for the segment and a cheap slice per value beats one native call per value.
-    if (this.text === undefined) this.text = this.decoder.decode(this.buf, this.from, this.to);
+    // The first long value is decoded alone (one native call, one string, nothing else kept
+    // alive); from the second on, one native call for the segment and a cheap slice per value
+    // beats one native call per value.
+    if (this.text === undefined) {
+      if (!this.decodedOne) {
+        this.decodedOne = true;
+        return this.decoder.decode(this.buf, s, t);
+      }
+      this.text = this.decoder.decode(this.buf, this.from, this.to);
+    }
     return this.text.slice(s - this.from, t - this.from);
   }
 
