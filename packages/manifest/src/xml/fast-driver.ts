@@ -10,8 +10,15 @@ import { PROTOTYPE_NAMES, type ReferenceBudget, resolveReferences, XmlTextError 
  * The fast driver: a small streaming XML tokenizer written for manifests, mapping tokens straight
  * onto the compiled path tree. It checks well-formedness (names, quoting, matching end tags, one
  * root, references) but validates against no schema, and it refuses any DOCTYPE outright, so no
- * entity can be declared, expanded or fetched. Elements the mapping does not name cost a name
- * scan and an end-tag comparison: no lookup, no string kept, no event object.
+ * entity can be declared, expanded or fetched.
+ *
+ * It reads the document's code units from a typed array (an ASCII document's own bytes) and
+ * matches names where they stand: a mapped child by a hash taken while its name is scanned, then
+ * compared unit by unit; an end tag against its start tag in the buffer. No string is cut for a
+ * name, only for text and attribute values the mapping keeps. A leaf written in one piece
+ * (`<Name>text</Name>`) is read in one step; anything else takes the general path, so both give
+ * the same result, errors and positions included. Elements the mapping does not name cost a name
+ * scan and an end-tag comparison: no lookup, no string, no event object.
  */
 
 // ASCII name characters (letters, digits, '-', '.', '_', ':'); anything at or above 0x80 is allowed.
