@@ -1,5 +1,5 @@
 import type { EvaluationContext } from '@cargorisk/core';
-import { type ManifestFormat, parseManifest, readConsignments } from '@cargorisk/manifest';
+import { type ManifestFormat, parseManifest } from '@cargorisk/manifest';
 import {
   type BenchInput,
   benchInput,
@@ -12,6 +12,7 @@ import type { BenchResult } from './harness/bench-result.js';
 import { type BenchScorer, scorerForBench } from './harness/cargorisk-scorer.js';
 import { defaultPackRuleSets } from './harness/default-packs.js';
 import { median } from './harness/measure.js';
+import { type PipelineRun, runPipeline } from './harness/pipeline.js';
 import { type Scenario, ScenarioSkip } from './harness/scenario.js';
 
 /*
@@ -21,42 +22,6 @@ import { type Scenario, ScenarioSkip } from './harness/scenario.js';
  * transport as context. XFWB and XFZB carry one waybill per message: 100,000 messages are read one
  * by one with parseManifest instead. Timed by hand (whole runs, median), since one run is seconds long.
  */
-
-export interface PipelineRun {
-  seconds: number;
-  accepted: number;
-  rejected: number;
-  channels: Record<string, number>;
-}
-
-/** One pass of the pipeline over `chunks`. */
-export async function runPipeline(
-  chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
-  format: ManifestFormat,
-  scorer: BenchScorer,
-  /** Called after every 10,000th consignment (the memory scenario samples RSS there). */
-  onProgress?: (consignments: number) => void,
-): Promise<PipelineRun> {
-  const channels: Record<string, number> = {};
-  let accepted = 0;
-  let rejected = 0;
-  let seen = 0;
-  let context: EvaluationContext = {};
-  const t0 = performance.now();
-  for await (const event of readConsignments(chunks, { format })) {
-    if (event.type === 'consignment') {
-      const a = scorer.score(event.consignment, context);
-      channels[a.channel] = (channels[a.channel] ?? 0) + 1;
-      if (++seen % 10_000 === 0) onProgress?.(seen);
-    } else if (event.type === 'header') {
-      context = event.header.transport === undefined ? {} : { transport: event.header.transport };
-    } else if (event.type === 'end') {
-      accepted = event.stats.accepted;
-      rejected = event.stats.rejected;
-    }
-  }
-  return { seconds: (performance.now() - t0) / 1000, accepted, rejected, channels };
-}
 
 // Canonical JSON is one document its reader takes whole (NDJSON is the streaming form).
 const WHOLE_FORMATS: ReadonlySet<ManifestFormat> = new Set(['json']);

@@ -1,12 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ManifestFormat } from '@cargorisk/manifest';
-import { type PipelineRun, runPipeline } from './end-to-end.js';
 import { benchInput } from './harness/bench-data.js';
 import type { BenchResult } from './harness/bench-result.js';
 import { scorerForBench } from './harness/cargorisk-scorer.js';
 import { defaultPackRuleSets } from './harness/default-packs.js';
 import { median } from './harness/measure.js';
+import { type PipelineRun, runPipeline } from './harness/pipeline.js';
 import { type Scenario, ScenarioSkip } from './harness/scenario.js';
 import { type ChartSeries, renderLogLogChart } from './harness/svg-chart.js';
 import { formatNumber } from './harness/write-report.js';

@@ -5,10 +5,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serializers } from '@cargorisk/generator';
 import type { ManifestFormat } from '@cargorisk/manifest';
-import type { PipelineRun } from './end-to-end.js';
 import { streamPieces } from './harness/bench-data.js';
 import type { BenchResult } from './harness/bench-result.js';
 import { ensureBuilt, removeTranspiledChild, transpileChild } from './harness/built-child.js';
+import type { PipelineRun } from './harness/pipeline.js';
 import { type Scenario, ScenarioSkip } from './harness/scenario.js';
 
 /*

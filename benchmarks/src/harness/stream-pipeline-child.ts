@@ -1,9 +1,8 @@
 import { createReadStream, readFileSync } from 'node:fs';
-import type { EvaluationContext } from '@cargorisk/core';
-import { type ManifestFormat, readConsignments } from '@cargorisk/manifest';
-import type { PipelineRun } from '../end-to-end.js';
+import type { ManifestFormat } from '@cargorisk/manifest';
 import { scorerForBench } from './cargorisk-scorer.js';
 import { defaultPackRuleSets } from './default-packs.js';
+import { runPipeline } from './pipeline.js';
 
 /*
  * Run by the memory scenario in a process of its own, so that its peak RSS is the pipeline's
@@ -11,9 +10,9 @@ import { defaultPackRuleSets } from './default-packs.js';
  * scorer with the default packs, then prints one JSON line with the counts and the peak RSS.
  *
  * The memory scenario runs this file as JavaScript under plain `node`, against the packages' built
- * `dist` (as a user runs the library), so it imports nothing but the packages and the two harness
- * files that bind to them: the pass below is end-to-end's `runPipeline`, written out here so that
- * the generator and the rest of the suite are not loaded into the process being measured.
+ * `dist` (as a user runs the library). It imports nothing but the packages, the two harness files
+ * that bind to them and the pipeline, so that the generator and the rest of the suite are not
+ * loaded into the process being measured.
  */
 
 const [file, format] = process.argv.slice(2) as [string, ManifestFormat];
@@ -22,32 +21,11 @@ const baselineMb = vmHwmMb();
 // RSS through the run: a plateau is a bounded pipeline, a steady climb a leak.
 const rssSamples: { consignments: number; rssMb: number; heapMb: number }[] = [];
 
-const channels: Record<string, number> = {};
-let accepted = 0;
-let rejected = 0;
-let seen = 0;
-let context: EvaluationContext = {};
-const t0 = performance.now();
-for await (const event of readConsignments(createReadStream(file, { highWaterMark: 1 << 20 }), { format })) {
-  if (event.type === 'consignment') {
-    const a = scorer.score(event.consignment, context);
-    channels[a.channel] = (channels[a.channel] ?? 0) + 1;
-    if (++seen % 40_000 === 0) {
-      const m = process.memoryUsage();
-      rssSamples.push({
-        consignments: seen,
-        rssMb: Math.round(m.rss / 2 ** 20),
-        heapMb: Math.round(m.heapUsed / 2 ** 20),
-      });
-    }
-  } else if (event.type === 'header') {
-    context = event.header.transport === undefined ? {} : { transport: event.header.transport };
-  } else if (event.type === 'end') {
-    accepted = event.stats.accepted;
-    rejected = event.stats.rejected;
-  }
-}
-const run: PipelineRun = { seconds: (performance.now() - t0) / 1000, accepted, rejected, channels };
+const run = await runPipeline(createReadStream(file, { highWaterMark: 1 << 20 }), format, scorer, (seen) => {
+  if (seen % 40_000 !== 0) return;
+  const m = process.memoryUsage();
+  rssSamples.push({ consignments: seen, rssMb: Math.round(m.rss / 2 ** 20), heapMb: Math.round(m.heapUsed / 2 ** 20) });
+});
 
 function vmHwmMb(): number | undefined {
   try {
