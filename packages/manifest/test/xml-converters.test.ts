@@ -91,6 +91,12 @@ describe('shortcuts agree with the general case', () => {
       }),
       { numRuns: 2000 },
     );
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{0,16}\.?\d{0,16}$/), (raw) => {
+        expect(decimal(raw)).toBe(general(raw));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('unique keeps first occurrences in order, short lists and long', () => {

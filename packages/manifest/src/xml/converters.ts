@@ -55,25 +55,36 @@ export function hs(raw: string): string | undefined {
 
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-/** Digits with at most one '.', no sign, no space, short enough to be finite: most quantities. */
-function plainDigits(raw: string): boolean {
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/**
+ * The value of digits with at most one '.' (no sign, no space), at most 15 characters: most
+ * quantities. The digits as a whole number and the power of ten are both exact doubles, so their
+ * quotient is the correctly rounded value, the one `Number` gives; anything else is undefined.
+ */
+function plainDecimal(raw: string): number | undefined {
   const n = raw.length;
-  if (n === 0 || n > 20) return false;
+  if (n === 0 || n > 15) return undefined;
+  let whole = 0;
   let digits = 0;
-  let dots = 0;
+  let dot = -1;
   for (let i = 0; i < n; i++) {
     const c = raw.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
-    else if (c === 46) dots++;
-    else return false;
+    if (c >= 48 && c <= 57) {
+      whole = whole * 10 + (c - 48);
+      digits++;
+    } else if (c === 46 && dot < 0) dot = i;
+    else return undefined;
   }
-  return digits > 0 && dots <= 1;
+  if (digits === 0) return undefined;
+  return dot < 0 ? whole : whole / POWERS_OF_TEN[n - dot - 1]!;
 }
 
 /** Plain decimal or exponent form (`36.9`, `1e3`); anything else (a comma, units) is kept as written. */
 export function decimal(raw: string): number | string | undefined {
   // What the pattern below accepts in its commonest form, read without trimming or matching.
-  if (plainDigits(raw)) return Number(raw);
+  const plain = plainDecimal(raw);
+  if (plain !== undefined) return plain;
   const t = raw.trim();
   if (t === '') return undefined;
   if (!DECIMAL.test(t)) return t;
@@ -137,6 +148,8 @@ const KG_PER_UNIT: Readonly<Record<string, number>> = Object.freeze({
 export function weight(raw: string, attrs: Attributes): number | string | undefined {
   const n = decimal(raw);
   if (typeof n !== 'number') return n;
+  // Kilograms as nearly every manifest writes them.
+  if (attrs.unitCode === undefined || attrs.unitCode === 'KGM') return n;
   const unit = attrs.unitCode?.trim().toUpperCase();
   if (unit === undefined || unit === '') return n;
   const factor = Object.hasOwn(KG_PER_UNIT, unit) ? KG_PER_UNIT[unit] : undefined;
