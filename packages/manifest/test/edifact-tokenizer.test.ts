@@ -162,16 +162,17 @@ describe('EdifactSegment accessors on the bytes', () => {
     expect(withSegment(nbsp, (s) => [s.blank(1, 1), s.blank(1, 0)])).toEqual([true, false]);
   });
 
-  it('hands out every code right, however many distinct codes share the cache', () => {
+  it('hands out every short value right, however many distinct values share the caches', () => {
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
     const codes: string[] = [];
     for (let i = 0; codes.length < 20_000; i += 7919) {
-      const n = 1 + (i % 4);
+      const n = 1 + (i % 14);
       let code = '';
       for (let k = 0, x = i; k < n; k++, x = Math.floor(x / alphabet.length)) code += alphabet[x % alphabet.length];
       codes.push(code);
     }
     const input = `UNB+UNOA:3+S+R+1:2+X'${codes.map((c) => `LOC+${c}+${c}X'`).join('')}`;
+    const values: string[] = [];
     const read: string[] = [];
     const keys: number[] = [];
     const t = new EdifactTokenizer(
@@ -179,6 +180,7 @@ describe('EdifactSegment accessors on the bytes', () => {
         if (s.tag !== 'LOC') return;
         read.push(s.value(0));
         keys.push(s.key(0));
+        values.push(s.value(1));
       },
       () => {},
       { maxSegmentBytes: 100 },
@@ -187,6 +189,7 @@ describe('EdifactSegment accessors on the bytes', () => {
     t.end();
     expect(read).toEqual(codes);
     expect(keys).toEqual(codes.map(codeKey));
+    expect(values).toEqual(codes.map((c) => `${c}X`));
   });
 
   it('decodes a short non-ASCII value in the character set each time, not from the code cache', () => {

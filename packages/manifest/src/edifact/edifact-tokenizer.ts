@@ -65,12 +65,20 @@ export function tagCode(tag: string): number {
  * Codes recur: qualifiers, units, currencies, countries, package and equipment types. A
  * direct-mapped cache, indexed by the code key of the bytes (a code of one to four ASCII
  * characters), hands back the string made the last time the same code was read: a code seen
- * before costs no string (and the manifest keeps one copy of it). Longer values are cut from the
- * segment's text: interning them as well was measured to cost more than it saved.
+ * before costs no string (and the manifest keeps one copy of it, which also spares the garbage
+ * collector copying a new one). Longer values go through a second cache up to twelve characters;
+ * past that, values are rarely repeated and are decoded (interning them all was measured to
+ * cost more than it saved). Both caches are bounded, whatever the input.
  */
 const CODE_SLOTS = 4096;
 const codeKeys = new Int32Array(CODE_SLOTS).fill(-1);
 const codeStrings: string[] = new Array(CODE_SLOTS).fill('');
+// Values of five to twelve ASCII characters (locations, tariff codes, container numbers) recur
+// too; they are cached by their bytes packed into three words (seven bits a character, the
+// length in the top bits of the third), compared as numbers.
+const WORD_SLOTS = 8192;
+const wordKeys = new Int32Array(WORD_SLOTS * 3).fill(-1);
+const wordStrings: string[] = new Array(WORD_SLOTS).fill('');
 
 /**
  * One segment: its tag and its data elements, each a list of components (release characters
@@ -295,8 +303,9 @@ export class EdifactSegment {
       if (t - s <= 4) {
         const key = codeKeyOfBytes(this.buf, s, t);
         if (key >= 0) return this.codeString(key, s, t);
+        return shortLatin1(this.buf, s, t);
       }
-      return shortLatin1(this.buf, s, t);
+      return this.wordString(s, t);
     }
     // The first long value is decoded alone (one native call, one string, nothing else kept
     // alive); from the second on, one native call for the segment and a cheap slice per value
@@ -309,6 +318,33 @@ export class EdifactSegment {
       this.text = this.decoder.decode(this.buf, this.from, this.to);
     }
     return this.text.slice(s - this.from, t - this.from);
+  }
+
+  /** buf[s, t) (five to twelve bytes) as Latin-1, from the cache when ASCII read before. */
+  private wordString(s: number, t: number): string {
+    const buf = this.buf;
+    let w0 = 0;
+    let w1 = 0;
+    let w2 = 0;
+    for (let i = s; i < t; i++) {
+      const b = buf[i]!;
+      if (b >= 0x80) return shortLatin1(buf, s, t);
+      const at = i - s;
+      if (at < 4) w0 = (w0 << 7) | b;
+      else if (at < 8) w1 = (w1 << 7) | b;
+      else w2 = (w2 << 7) | b;
+    }
+    w2 |= (t - s - 5) << 28;
+    const h = Math.imul(w0 ^ Math.imul(w1, 0x9e3779b1) ^ Math.imul(w2, 0x85ebca6b), 0x27d4eb2d);
+    const slot = h >>> 19;
+    const k = slot * 3;
+    if (wordKeys[k] === w0 && wordKeys[k + 1] === w1 && wordKeys[k + 2] === w2) return wordStrings[slot]!;
+    const made = shortLatin1(buf, s, t);
+    wordKeys[k] = w0;
+    wordKeys[k + 1] = w1;
+    wordKeys[k + 2] = w2;
+    wordStrings[slot] = made;
+    return made;
   }
 
   /** The string of code `key` (the bytes buf[s, t)), from the cache when it was read before. */
