@@ -30,6 +30,10 @@ for (let c = 0; c < 128; c++) {
   NAME_CHAR[c] = letter || (c >= 48 && c <= 57) || c === 45 || c === 46 ? 1 : 0;
 }
 
+// First characters of the refused prototype names: only a name starting with one is cut out and looked up.
+const PROTOTYPE_FIRST = new Uint8Array(128);
+for (const name of PROTOTYPE_NAMES) PROTOTYPE_FIRST[name.charCodeAt(0)] = 1;
+
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
 
 /** Bytes of text kept waiting for the rest of a token before the token is declared too long. */
@@ -400,9 +404,9 @@ class FastXmlReader implements IncrementalReader {
     const localStart = colon < 0 ? pos + 1 : colon + 1;
     const depth = this.depth;
     // Names are matched where they stand in the buffer; a string is cut only to refuse a name
-    // that could reach a prototype (all begin with one of these letters) or to report one.
+    // that could reach a prototype (one starting as they do) or to report one.
     const lc = codes[localStart]!;
-    if (lc === 95 || lc === 99 || lc === 104 || lc === 105 || lc === 112 || lc === 116 || lc === 118) {
+    if (lc < 128 && PROTOTYPE_FIRST[lc] === 1) {
       const local = buf.slice(localStart, nameEnd);
       if (PROTOTYPE_NAMES.has(local)) {
         throw this.error(
@@ -484,10 +488,10 @@ class FastXmlReader implements IncrementalReader {
       if (close >= len) return -1;
       if (lt >= 0) throw this.error('syntax', "'<' in an attribute value", this.base + lt);
       // Names are compared in place; a string is cut only for a name that could reach a
-      // prototype (all begin with one of these letters) or to report one.
+      // prototype (one starting as they do) or to report one.
       const aLocalStart = aColon < 0 ? aStart : aColon + 1;
-      const alc = codes[aLocalStart];
-      if (alc === 95 || alc === 99 || alc === 104 || alc === 105 || alc === 112 || alc === 116 || alc === 118) {
+      const alc = codes[aLocalStart]!;
+      if (alc < 128 && PROTOTYPE_FIRST[alc] === 1) {
         if (PROTOTYPE_NAMES.has(buf.slice(aLocalStart, aEnd))) {
           throw this.error(
             'hostile-input',
