@@ -1,6 +1,7 @@
 import { ManifestParseError } from '../errors.js';
 import { fallbackHeader } from '../json/canonical-json.js';
 import type { ManifestFormat } from '../model/manifest.js';
+import { XmlEncodingError } from '../xml/xml-encoding.js';
 import { detectFormat } from './detect-format.js';
 import { type ParseLimits, resolveLimits } from './limits.js';
 import { finishResult, type ParseResult, type ReaderContext, ResultBuilder } from './parse-result.js';
@@ -83,9 +84,10 @@ function runReader(reader: FormatReader, input: string | Uint8Array, ctx: Reader
     if (!reader.text) return reader.whole(input, ctx);
     let text: string;
     try {
-      text = decodeUtf8(input);
+      text = typeof input === 'string' || reader.decode === undefined ? decodeUtf8(input) : reader.decode(input);
     } catch (cause) {
-      throw new ManifestParseError('encoding', 'input is not valid UTF-8', { location: { format: ctx.format }, cause });
+      const message = cause instanceof XmlEncodingError ? cause.message : 'input is not valid UTF-8';
+      throw new ManifestParseError('encoding', message, { location: { format: ctx.format }, cause });
     }
     return reader.whole(text, ctx);
   }

@@ -14,8 +14,10 @@ import type { ParseResult, ReaderContext } from './parse-result.js';
 export interface FormatReader {
   incremental?: IncrementalReaderFactory;
   whole?: (input: string | Uint8Array, ctx: ReaderContext) => ParseResult;
-  /** Whether `whole` needs UTF-8 text rather than bytes (JSON does; EDIFACT decodes itself). */
+  /** Whether `whole` needs text rather than bytes (JSON and XML do; EDIFACT decodes itself). */
   text?: boolean;
+  /** How bytes become that text, when not plain UTF-8 (XML follows its declaration). */
+  decode?: (bytes: Uint8Array) => string;
 }
 
 /** One entry per format; readers register here and nowhere else. */

@@ -4,6 +4,14 @@ import type { ReaderContext } from '../parse/parse-result.js';
 import type { ConsignmentSink, IncrementalReader } from '../stream/incremental-reader.js';
 import { Assembler, type FormatBuilder } from './assembler.js';
 import type { MapNode } from './mapping.js';
+import {
+  asciiHead,
+  charsetOfHead,
+  DECLARATION_HEAD,
+  decodeSingleByte,
+  type XmlCharset,
+  XmlEncodingError,
+} from './xml-encoding.js';
 import { PROTOTYPE_NAMES, type ReferenceBudget, resolveReferences, XmlTextError } from './xml-text.js';
 
 /*
@@ -77,6 +85,13 @@ class FastXmlReader implements IncrementalReader {
   private decoder: InstanceType<typeof TextDecoder> | undefined;
   /** Whether the decoder holds the start of a character split across chunks. */
   private pending = false;
+  /**
+   * The document's encoding, settled at its first non-ASCII byte from the XML declaration (ASCII
+   * reads the same in every encoding read here, and the declaration comes before any other byte).
+   */
+  private charset: XmlCharset | undefined;
+  /** The document's first characters while its encoding is unsettled, for the declaration. */
+  private head = '';
   private started = false;
   private readonly assembler: Assembler;
   // Open elements: where each name starts (absolute offset) and how long it is. The name itself is
@@ -116,6 +131,8 @@ class FastXmlReader implements IncrementalReader {
     this.maxDepth = ctx.limits.maxDepth;
     this.maxText = ctx.limits.maxTextLength;
     this.maxToken = Math.max(SLICE, ctx.limits.maxTextLength * 4);
+    // Text the caller decoded itself is read as it is, whatever the declaration says.
+    if (ctx.decodedText === true) this.charset = 'utf-8';
   }
 
   push(chunk: Uint8Array): void {
@@ -123,7 +140,8 @@ class FastXmlReader implements IncrementalReader {
     try {
       text = this.decode(chunk);
     } catch (cause) {
-      throw this.error('encoding', 'input is not valid UTF-8', this.base + this.buf.length, cause);
+      const message = cause instanceof XmlEncodingError ? cause.message : 'input is not valid UTF-8';
+      throw this.error('encoding', message, this.base + this.buf.length, cause);
     }
     this.append(text, this.asciiChunk);
     this.asciiChunk = undefined;
@@ -138,9 +156,19 @@ class FastXmlReader implements IncrementalReader {
   private decode(chunk: Uint8Array): string {
     if (chunk.byteLength === 0) return '';
     if (!this.pending && isAscii(chunk)) {
+      if (this.charset === undefined && this.head.length < DECLARATION_HEAD) {
+        this.head += asciiHead(chunk, DECLARATION_HEAD - this.head.length);
+      }
       this.started = true;
       this.asciiChunk = chunk;
       return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
+    }
+    this.charset ??= charsetOfHead(this.head + asciiHead(chunk, DECLARATION_HEAD));
+    if (this.charset !== 'utf-8') {
+      this.started = true;
+      // ISO-8859-1 bytes are their own code units, as ASCII's are.
+      if (this.charset === 'latin1') this.asciiChunk = chunk;
+      return decodeSingleByte(chunk, this.charset);
     }
     // The BOM is only dropped at the start of the stream; a decoder first used later must
     // keep a U+FEFF as the character it then is.

@@ -1,5 +1,6 @@
 import type { ManifestFormat } from '../model/manifest.js';
 import type { FormatReader } from '../parse/registry.js';
+import { decodeUtf8 } from '../parse/text-position.js';
 import type { FormatBuilder } from './assembler.js';
 import { createFastXmlReader } from './fast-driver.js';
 import { WCO_DM } from './mappings/wco-dm.js';
@@ -7,12 +8,20 @@ import { XFFM } from './mappings/xffm.js';
 import { XFWB } from './mappings/xfwb.js';
 import { XFZB } from './mappings/xfzb.js';
 import { readXmlReference } from './reference-driver.js';
+import { asciiHead, charsetOfHead, DECLARATION_HEAD, decodeSingleByte } from './xml-encoding.js';
+
+/** A whole XML document's bytes as text, in the encoding its declaration names (UTF-8 by default). */
+function decodeXml(bytes: Uint8Array): string {
+  const charset = charsetOfHead(asciiHead(bytes, DECLARATION_HEAD));
+  return charset === 'utf-8' ? decodeUtf8(bytes) : decodeSingleByte(bytes, charset);
+}
 
 function xmlReader(builder: FormatBuilder): FormatReader {
   return {
     incremental: (ctx, sink) => createFastXmlReader(builder, ctx, sink),
     whole: (input, ctx) => readXmlReference(builder, input as string, ctx),
     text: true,
+    decode: decodeXml,
   };
 }
 
