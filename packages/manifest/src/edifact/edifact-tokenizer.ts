@@ -99,8 +99,9 @@ export class EdifactSegment {
   private from = 0;
   private to = 0;
   private decoder: Decoder = LATIN1;
-  // The segment's text, decoded on the first value asked for, when byte offsets are also string
-  // offsets (a single-byte character set, or a segment of ASCII only).
+  // The segment's text, decoded when a second long value is asked for and byte offsets are also
+  // string offsets (a single-byte character set, or a segment of ASCII only); `decodedOne` says
+  // the first was decoded alone.
   private text: string | undefined;
   private decodedOne = false;
   private singleByte = true;
@@ -117,8 +118,8 @@ export class EdifactSegment {
   private scannedHigh = false;
 
   /**
-   * Re-points this segment at buf[from, to), which holds no release character unless `hasRelease`.
-   * Returns how many line feeds the segment holds.
+   * Re-points this segment at buf[from, to) (the general path): notes its separators, or when it
+   * holds a release character decodes and splits its text. Returns how many line feeds it holds.
    */
   reset(
     buf: Buffer,
