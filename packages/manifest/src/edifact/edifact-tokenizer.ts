@@ -7,9 +7,9 @@ import { edifactNumber } from './cuscar-mapping.js';
  * out. It works on the bytes: one pass over a byte-class table finds a segment's terminator and
  * notes its separators as offsets, the tag is told by its three bytes (`code`), and a value
  * becomes a string only when the reader asks for it (codes of up to four ASCII characters from
- * a cache, other short values by String.fromCharCode, longer ones cut from the segment's text,
- * decoded once in its character set; numbers are read from the bytes). Most bytes never become
- * a string. What the one pass does not settle takes the general path, which finds the
+ * a cache, other short values by String.fromCharCode or a second cache, longer ones decoded on
+ * their own in the interchange's character set; numbers are read from the bytes). Most bytes
+ * never become a string. What the one pass does not settle takes the general path, which finds the
  * terminator with Buffer#indexOf and decodes and splits the segment text: a segment holding a
  * release character, one split across chunks or too long, and UNA characters that are not four
  * distinct ASCII ones. Memory is bounded by the longest segment.
@@ -99,12 +99,6 @@ export class EdifactSegment {
   private from = 0;
   private to = 0;
   private decoder: Decoder = LATIN1;
-  // The segment's text, decoded when a second long value is asked for and byte offsets are also
-  // string offsets (a single-byte character set, or a segment of ASCII only); `decodedOne` says
-  // the first was decoded alone.
-  private text: string | undefined;
-  private decodedOne = false;
-  private singleByte = true;
   private tagText: string | undefined;
   // Slow path (the segment holds a release character): split once, as strings.
   private cached: string[][] | undefined;
@@ -136,8 +130,6 @@ export class EdifactSegment {
     this.decoder = decoder;
     this.index = index;
     this.line = line;
-    this.text = undefined;
-    this.decodedOne = false;
     this.tagText = undefined;
     this.cached = undefined;
     const el = chars.element;
@@ -179,11 +171,8 @@ export class EdifactSegment {
     end[k] = to;
     first[e] = k + 1;
     this.elementCount = e;
-    if (high < 0x80) {
-      // ASCII reads the same in every supported character set, and latin1 is the cheapest decode.
-      this.decoder = LATIN1;
-      this.singleByte = true;
-    } else this.singleByte = decoder.singleByte;
+    // ASCII reads the same in every supported character set, and latin1 is the cheapest decode.
+    if (high < 0x80) this.decoder = LATIN1;
     const tagEnd = end[0]!;
     this.code = tagEnd - from === 3 ? (buf[from]! << 16) | (buf[from + 1]! << 8) | buf[from + 2]! : -1;
     return lines;
@@ -247,12 +236,9 @@ export class EdifactSegment {
     const from = this.from;
     this.index = index;
     this.line = line;
-    this.text = undefined;
-    this.decodedOne = false;
     this.tagText = undefined;
     this.cached = undefined;
     this.decoder = this.scannedHigh ? decoder : LATIN1;
-    this.singleByte = !this.scannedHigh || decoder.singleByte;
     this.code = this.end[0]! - from === 3 ? (buf[from]! << 16) | (buf[from + 1]! << 8) | buf[from + 2]! : -1;
     return this.scannedLines;
   }
@@ -299,8 +285,7 @@ export class EdifactSegment {
     const s = this.start[k]!;
     const t = this.end[k]!;
     if (s === t) return '';
-    if (!this.singleByte) return this.decoder.decode(this.buf, s, t);
-    if (t - s <= 12 && this.decoder === LATIN1 && this.text === undefined) {
+    if (t - s <= 12 && this.decoder === LATIN1) {
       if (t - s <= 4) {
         const key = codeKeyOfBytes(this.buf, s, t);
         if (key >= 0) return this.codeString(key, s, t);
@@ -308,17 +293,10 @@ export class EdifactSegment {
       }
       return this.wordString(s, t);
     }
-    // The first long value is decoded alone (one native call, one string, nothing else kept
-    // alive); from the second on, one native call for the segment and a cheap slice per value
-    // beats one native call per value.
-    if (this.text === undefined) {
-      if (!this.decodedOne) {
-        this.decodedOne = true;
-        return this.decoder.decode(this.buf, s, t);
-      }
-      this.text = this.decoder.decode(this.buf, this.from, this.to);
-    }
-    return this.text.slice(s - this.from, t - this.from);
+    // Each value decoded on its own: slices of the segment's text would keep the whole text alive
+    // for as long as the manifest holds one of them (measured: a native call per value costs less
+    // than the garbage collector copying the kept texts).
+    return this.decoder.decode(this.buf, s, t);
   }
 
   /** buf[s, t) (five to twelve bytes) as Latin-1, from the cache when ASCII read before. */
@@ -528,10 +506,9 @@ export interface TokenizerOptions {
 
 type Decode = (buf: Buffer, start: number, end: number) => string;
 
-/** How to turn a character set's bytes into text; `singleByte` when one byte is one UTF-16 unit. */
+/** How to turn a character set's bytes into text. */
 export interface Decoder {
   decode: Decode;
-  singleByte: boolean;
 }
 
 // Buffer#latin1Slice and #utf8Slice are what Buffer#toString calls after checking its
@@ -542,17 +519,14 @@ interface SliceDecoders {
 }
 const LATIN1: Decoder = {
   decode: (buf, start, end) => (buf as unknown as SliceDecoders).latin1Slice(start, end),
-  singleByte: true,
 };
 const UTF8: Decoder = {
   decode: (buf, start, end) => (buf as unknown as SliceDecoders).utf8Slice(start, end),
-  singleByte: false,
 };
-// One decoder per interchange, not per segment: a non-streaming decode keeps no state. The ISO
-// 8859 parts map every byte to one BMP character (U+FFFD for the few undefined ones).
+// One decoder per interchange, not per segment: a non-streaming decode keeps no state.
 const viaTextDecoder = (label: string): Decoder => {
   const decoder = new TextDecoder(label);
-  return { decode: (buf, start, end) => decoder.decode(buf.subarray(start, end)), singleByte: true };
+  return { decode: (buf, start, end) => decoder.decode(buf.subarray(start, end)) };
 };
 
 /**
