@@ -10,9 +10,9 @@ import { edifactNumber } from './cuscar-mapping.js';
  * a cache, other short values by String.fromCharCode or a second cache, longer ones decoded on
  * their own in the interchange's character set; numbers are read from the bytes). Most bytes
  * never become a string. What the one pass does not settle takes the general path, which finds the
- * terminator with Buffer#indexOf and decodes and splits the segment text: a segment holding a
- * release character, one split across chunks or too long, and UNA characters that are not four
- * distinct ASCII ones. Memory is bounded by the longest segment.
+ * terminator with Buffer#indexOf: a segment holding a release character (whose text is decoded
+ * and split), one split across chunks or too long, and UNA characters that are not four distinct
+ * ASCII ones. Memory is bounded by the longest segment.
  *
  * Service characters (ISO 9735):
  * - UNA, when present, names them: component, element, decimal mark, release, reserved
