@@ -23,9 +23,9 @@ const count = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) 
 const optCount = (v: unknown): boolean => v === undefined || count(v);
 const optNonNegative = (v: unknown): boolean => v === undefined || nonNegative(v);
 /**
- * A code check that remembers its last few hundred answers: a manifest names the same ports and
- * tariff codes over and over, and the readers hand out one string per repeated code, whose hash
- * V8 keeps. Bounded: the memory is cleared when full.
+ * A code check that remembers its answers: a manifest names the same few ports over and over,
+ * and the readers hand out one string per repeated code, whose hash V8 keeps. Bounded: the
+ * memory is cleared when full. (Tariff codes are too many and too cheap to check to gain.)
  */
 function remembered(check: (code: string) => boolean): (code: string) => boolean {
   const known = new Map<string, boolean>();
@@ -33,14 +33,13 @@ function remembered(check: (code: string) => boolean): (code: string) => boolean
     let answer = known.get(code);
     if (answer === undefined) {
       answer = check(code);
-      if (known.size >= 512) known.clear();
+      if (known.size >= 1024) known.clear();
       known.set(code, answer);
     }
     return answer;
   };
 }
 const knownLocation = remembered(isLocationCode);
-const knownHsCode = remembered(isHsCode);
 
 const location = (v: unknown): boolean => typeof v === 'string' && knownLocation(v);
 const optLocation = (v: unknown): boolean => v === undefined || location(v);
@@ -74,7 +73,7 @@ export function plainlyValid(c: Consignment): boolean {
   if (c.goods.length > 10_000) return false;
   for (const g of c.goods) {
     if (!Number.isSafeInteger(g.seq) || g.seq <= 0) return false;
-    if (g.hsCode !== undefined && !knownHsCode(g.hsCode)) return false;
+    if (g.hsCode !== undefined && !isHsCode(g.hsCode)) return false;
     if (g.description.length > 100_000) return false;
     if (!optCount(g.packages) || !optNonNegative(g.grossKg)) return false;
     if (g.origin !== undefined && !country(g.origin)) return false;
