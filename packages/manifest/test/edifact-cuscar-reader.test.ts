@@ -245,6 +245,42 @@ describe('CUSCAR reader: streaming', () => {
   });
 });
 
+describe('CUSCAR reader: transport mode', () => {
+  const interchange = (tdt: string) =>
+    Buffer.from(
+      [
+        "UNB+UNOA:3+S+R+261128:0930+IC1'",
+        "UNH+1+CUSCAR:D:95B:UN'",
+        "BGM+85+MODE-1+9'",
+        tdt,
+        "CNI+1+BL1'",
+        "GID+1+5:CT'",
+        "FTX+AAA+++STEEL BOLTS'",
+        "UNT+7+1'",
+        "UNZ+1+IC1'",
+      ].join(''),
+    );
+
+  it('takes sea when TDT gives no mode, with a warning at the TDT segment', () => {
+    const { manifest, issues, stats } = parseManifest(interchange("TDT+20+V1++++++:::VESSEL'"), { format: 'cuscar' });
+    expect(manifest.transport?.mode).toBe('sea');
+    expect(stats).toEqual({ seen: 1, accepted: 1, rejected: 0 });
+    expect(issues).toEqual([
+      expect.objectContaining({
+        code: 'assumed-value',
+        severity: 'warning',
+        location: expect.objectContaining({ segment: 3 }),
+      }),
+    ]);
+  });
+
+  it('says nothing when TDT gives the mode', () => {
+    const { manifest, issues } = parseManifest(interchange("TDT+20+V1+4'"), { format: 'cuscar' });
+    expect(manifest.transport?.mode).toBe('air');
+    expect(issues).toEqual([]);
+  });
+});
+
 describe('CUSCAR reader: a chunk boundary anywhere', () => {
   // Every path of the byte reader in one interchange: UNA with a decimal comma, release
   // characters (one just before a terminator, pairs, a released separator), UTF-8 text with two-

@@ -189,6 +189,8 @@ class CuscarDriver {
     arrival: {},
   };
   private sawTransport = false;
+  /** Where the TDT segment read stands, for the warning when it gives no mode. */
+  private transportAt: SourceLocation | undefined;
   private readonly maxItems: number;
 
   constructor(
@@ -394,6 +396,7 @@ class CuscarDriver {
       case TDT: {
         if (this.sawTransport) return;
         this.sawTransport = true;
+        this.transportAt = this.where(s);
         const t = this.transport;
         const mode = BY_KEY.transportMode.get(s.key(2, 0));
         if (mode !== undefined) t.mode = mode;
@@ -447,6 +450,15 @@ class CuscarDriver {
     const t = this.transport;
     let header: ManifestHeader = base;
     if (this.sawTransport || t.carrier !== undefined) {
+      if (t.mode === undefined) {
+        // The model needs a mode; CUSCAR reports sea cargo, so sea is taken, and said.
+        this.note(
+          ISSUE_CODES.assumedValue,
+          'TDT gives no mode of transport (C220 8067): sea assumed, as CUSCAR is the sea cargo report',
+          this.transportAt ?? { format: FORMAT },
+          'warning',
+        );
+      }
       const transport: Transport = {
         mode: t.mode ?? 'sea',
         ...(t.carrier === undefined ? {} : { carrier: t.carrier }),

@@ -31,6 +31,8 @@ export const ISSUE_CODES = {
   countMismatch: 'count-mismatch',
   referenceMismatch: 'reference-mismatch',
   missingSegment: 'missing-segment',
+  /** A value the model requires was not given and a stated default was taken (a warning). */
+  assumedValue: 'assumed-value',
 } as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[keyof typeof ISSUE_CODES];
