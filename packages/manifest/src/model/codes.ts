@@ -44,20 +44,21 @@ export function isHsCode(code: string): boolean {
 
 const CONTAINER = /^[A-Z]{3}[UJZR][0-9]{7}$/;
 
-// ISO 6346 letter values: 10 upwards, skipping multiples of 11.
-const LETTER_VALUE: Record<string, number> = {};
+// ISO 6346 letter values by character code: 10 upwards, skipping multiples of 11 (0 for non-letters).
+const LETTER_VALUE = new Uint8Array(128);
 for (let i = 0, v = 10; i < 26; i++, v++) {
   if (v % 11 === 0) v++;
-  LETTER_VALUE[String.fromCharCode(65 + i)] = v;
+  LETTER_VALUE[65 + i] = v;
 }
 
 /** The ISO 6346 check digit for the first ten characters of a container number. */
 export function containerCheckDigit(ownerSerial: string): number {
   let sum = 0;
-  for (let i = 0; i < 10; i++) {
-    const ch = ownerSerial[i] ?? '';
-    const value = i < 4 ? (LETTER_VALUE[ch] ?? 0) : ch.charCodeAt(0) - 48;
-    sum += value * 2 ** i;
+  let weight = 1;
+  for (let i = 0; i < 10; i++, weight *= 2) {
+    const c = ownerSerial.charCodeAt(i);
+    const value = i < 4 ? (c < 128 ? (LETTER_VALUE[c] as number) : 0) : c - 48;
+    sum += value * weight;
   }
   return (sum % 11) % 10;
 }
