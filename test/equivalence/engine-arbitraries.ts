@@ -117,6 +117,9 @@ const NOISE: readonly ((s: string) => string)[] = [
 const noisy = (words: fc.Arbitrary<string>): fc.Arbitrary<string> =>
   fc.tuple(words, fc.constantFrom(...NOISE)).map(([word, noise]) => noise(word));
 
+// ISO 6346 size and type codes: reefers (R group), general purpose, and odd writings.
+const SIZE_TYPES = ['45R1', '22R1', '42G1', '22G1', 'L5G1', '45r1', ' 45R1', '4532'];
+
 const SEPARATORS = [' ', ' ', ' ', ', ', ' - ', '/', '  ', ': ', '', '\u00a0'];
 
 /** The words and codes consignments are drawn from; rule sets draw their lists from the same. */
@@ -263,10 +266,14 @@ export const makeConsignmentArb = (v: Vocabulary): fc.Arbitrary<Consignment> =>
         });
       }),
       containers: fc.array(
-        fc.record({
-          number: fc.constantFrom(...v.containers),
-          seals: fc.array(fc.constantFrom('S1', 'S2'), { maxLength: 1 }),
-        }),
+        fc.record(
+          {
+            number: fc.constantFrom(...v.containers),
+            seals: fc.array(fc.constantFrom('S1', 'S2'), { maxLength: 1 }),
+            sizeType: fc.constantFrom(...SIZE_TYPES),
+          },
+          { requiredKeys: ['number', 'seals'] },
+        ),
         { maxLength: 3 },
       ),
       totals: fc.record(
@@ -312,6 +319,7 @@ type Domain =
   | 'id'
   | 'carrier'
   | 'container'
+  | 'sizetype'
   | 'number';
 
 interface FactSpec {
@@ -370,6 +378,8 @@ export const FACT_SPECS: FactSpec[] = [
   F('containerCount', 'consignment', 'number', 'number'),
   F('invalidContainerCount', 'consignment', 'number', 'number'),
   F('unsealedContainerCount', 'consignment', 'number', 'number'),
+  F('containerSizeTypes', 'consignment', 'string[]', 'sizetype'),
+  F('reeferCount', 'consignment', 'number', 'number'),
   F('totalPackages', 'consignment', 'number', 'number'),
   F('totalGrossKg', 'consignment', 'number', 'number'),
   F('totalVolumeM3', 'consignment', 'number', 'number'),
@@ -392,6 +402,7 @@ const DOMAIN_VALUES: Record<Domain, readonly (string | number)[]> = {
   id: IDS,
   carrier: CARRIERS,
   container: CONTAINERS,
+  sizetype: SIZE_TYPES,
   number: NUMBERS,
 };
 

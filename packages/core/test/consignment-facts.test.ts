@@ -41,7 +41,7 @@ const c: Consignment = {
     },
   ],
   containers: [
-    { number: 'CSQU3054383', seals: ['A'] },
+    { number: 'CSQU3054383', seals: ['A'], sizeType: '45R1' },
     { number: 'CSQU3054384', seals: [] },
   ],
   totals: {},
@@ -49,6 +49,23 @@ const c: Consignment = {
 };
 
 describe('consignment facts', () => {
+  it('counts reefers by the ISO 6346 type group R, forgiving case and spaces, and nothing else', () => {
+    const withSizeTypes = (...sizeTypes: (string | undefined)[]) =>
+      consignmentFacts({
+        ...c,
+        containers: sizeTypes.map((sizeType, i) => ({
+          number: `CSQU305438${i}`,
+          seals: [],
+          ...(sizeType === undefined ? {} : { sizeType }),
+        })),
+      });
+    expect(withSizeTypes('45R1', '22r1', ' 42R0 ', '45G1', 'R', '4532', undefined)).toMatchObject({
+      reeferCount: 3,
+      containerSizeTypes: ['45R1', '22r1', ' 42R0 ', '45G1', 'R', '4532'],
+    });
+    expect(withSizeTypes()).toMatchObject({ reeferCount: 0, containerSizeTypes: [] });
+  });
+
   it('derives every documented consignment fact', () => {
     const f = consignmentFacts(c, { transport: { mode: 'sea', carrier: 'MAEU' } });
     expect(f).toMatchObject({
@@ -69,6 +86,8 @@ describe('consignment facts', () => {
       containerCount: 2,
       invalidContainerCount: 1,
       unsealedContainerCount: 1,
+      containerSizeTypes: ['45R1'],
+      reeferCount: 1,
       totalPackages: 5,
       totalGrossKg: 400,
       declaredValue: 200,

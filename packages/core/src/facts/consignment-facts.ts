@@ -12,6 +12,16 @@ type Getter = (c: Consignment, t: Transport | undefined) => unknown;
 
 const partyCountry = (p: Party | undefined) => p?.address?.country;
 
+/**
+ * ISO 6346 size and type codes (since 1995) are two size characters then a type code whose letter is its
+ * group: `45R1` and `22R1` are reefers (group R, thermal: refrigerated or heated). Case and spaces are
+ * forgiven, as manifests write them; older numeric codes are not read.
+ */
+function isReeferSizeType(code: string): boolean {
+  const t = code.trim();
+  return t.length === 4 && (t.charCodeAt(2) | 0x20) === 0x72;
+}
+
 function sumItems(goods: readonly GoodsItem[], pick: (i: GoodsItem) => number | undefined): number | undefined {
   if (goods.length === 0) return undefined;
   let sum = 0;
@@ -110,6 +120,16 @@ export const CONSIGNMENT_FACT_GETTERS: Readonly<Record<string, Getter>> = Object
   unsealedContainerCount: (c: Consignment) => {
     let n = 0;
     for (const k of c.containers ?? []) if ((k.seals ?? []).length === 0) n++;
+    return n;
+  },
+  containerSizeTypes: (c: Consignment) => {
+    const out: string[] = [];
+    for (const k of c.containers ?? []) if (k.sizeType !== undefined) out.push(k.sizeType);
+    return out;
+  },
+  reeferCount: (c: Consignment) => {
+    let n = 0;
+    for (const k of c.containers ?? []) if (k.sizeType !== undefined && isReeferSizeType(k.sizeType)) n++;
     return n;
   },
   totalPackages: (c: Consignment) => c.totals?.packages ?? sumItems(c.goods, (i) => i.packages),

@@ -65,6 +65,8 @@ export const FACTS: Readonly<Record<string, FactInfo>> = Object.freeze({
   invalidContainerCount: consignment('number', 'containers whose number fails ISO 6346'),
   unknownHsCodeCount: consignment('number', 'goods items whose HS code is not in HS 2022 at its first six digits'),
   unsealedContainerCount: consignment('number', 'containers with no seal'),
+  containerSizeTypes: consignment('string[]', 'containers[].sizeType, where given (ISO 6346 size and type code)'),
+  reeferCount: consignment('number', 'containers whose ISO 6346 type code is of the R group (reefer), e.g. 45R1'),
   totalPackages: consignment('number', 'totals.packages, or the sum over goods items'),
   totalGrossKg: consignment('number', 'totals.grossKg, or the sum over goods items'),
   totalVolumeM3: consignment('number', 'totals.volumeM3'),
