@@ -319,24 +319,28 @@ describe('explanations', () => {
   });
 });
 
+/** One item rule that fires when the description mentions any of `words`. */
+const keywordRuleSet = (id: string, words: string[]) =>
+  compileRuleSet({
+    id,
+    version: '1',
+    title: id,
+    lists: { kw: { kind: 'keywords', items: words } },
+    rules: [
+      {
+        id: 'KW',
+        scope: 'item',
+        conditions: { all: [{ fact: 'description', operator: 'mentions', value: { list: 'kw' } }] },
+        event: { type: 'target', params: { score: 1, message: 'kw' } },
+      },
+    ],
+    scoring: { thresholds: { yellow: 30, red: 60 } },
+  });
+
 describe('bounded work', () => {
   it('runs 100,000 keywords against a 1 MB description (RELIABILITY case 12)', () => {
     const words = Array.from({ length: 100_000 }, (_, i) => `kw${i.toString(36)}z`);
-    const rs = compileRuleSet({
-      id: 'many-keywords',
-      version: '1',
-      title: 'many',
-      lists: { kw: { kind: 'keywords', items: words } },
-      rules: [
-        {
-          id: 'KW',
-          scope: 'item',
-          conditions: { all: [{ fact: 'description', operator: 'mentions', value: { list: 'kw' } }] },
-          event: { type: 'target', params: { score: 1, message: 'kw' } },
-        },
-      ],
-      scoring: { thresholds: { yellow: 30, red: 60 } },
-    });
+    const rs = keywordRuleSet('many-keywords', words);
     const filler = 'lorem ipsum kw dolor '.repeat(24_900);
     const description = `${filler}KW${(99_999).toString(36)}Z ${filler}`.slice(0, 1_048_576);
     const scorer = createScorer([rs], { explain: true });
@@ -351,21 +355,7 @@ describe('bounded work', () => {
 describe('many keyword hits', () => {
   it('reports each of 20,000 keywords present in one description once', () => {
     const words = Array.from({ length: 20_000 }, (_, i) => `w${i.toString(36)}`);
-    const rs = compileRuleSet({
-      id: 'dense',
-      version: '1',
-      title: 'dense',
-      lists: { kw: { kind: 'keywords', items: words } },
-      rules: [
-        {
-          id: 'KW',
-          scope: 'item',
-          conditions: { all: [{ fact: 'description', operator: 'mentions', value: { list: 'kw' } }] },
-          event: { type: 'target', params: { score: 1, message: 'kw' } },
-        },
-      ],
-      scoring: { thresholds: { yellow: 30, red: 60 } },
-    });
+    const rs = keywordRuleSet('dense', words);
     const description = `${words.join(' ')} ${words.join(' ')}`;
     const a = createScorer([rs], { explain: true }).score(
       consignment({ goods: [{ seq: 1, description, containerRefs: [] }] }),

@@ -264,10 +264,8 @@ export function evaluateWith(
   for (let i = 0; i < consProbes.length; i++) {
     const probe = consProbes[i] as HotProbe;
     const v = readConsFact(probe, c, t);
-    if (typeof v !== 'string') probeValue(st, probe, v, partyName);
-    else if (probe.kind === KIND_EXACT) probeExact(st, probe, v);
-    else if (probe.kind === KIND_TEXT) probeText(st, probe, v);
-    else probeHs(st, probe, v);
+    if (typeof v === 'string') probeString(st, probe, v);
+    else probeValue(st, probe, v, partyName);
   }
   const alwaysCons = st.alwaysCons;
   for (let i = 0; i < alwaysCons.length; i++) visitCons(st, alwaysCons[i] as number);
@@ -286,10 +284,8 @@ export function evaluateWith(
       for (let i = 0; i < itemProbes.length; i++) {
         const probe = itemProbes[i] as HotProbe;
         const v = readItemFact(probe, it);
-        if (typeof v !== 'string') probeValue(st, probe, v, partyName);
-        else if (probe.kind === KIND_HS) probeHs(st, probe, v);
-        else if (probe.kind === KIND_TEXT) probeText(st, probe, v);
-        else probeExact(st, probe, v);
+        if (typeof v === 'string') probeString(st, probe, v);
+        else probeValue(st, probe, v, partyName);
       }
       for (let i = 0; i < alwaysItem.length; i++) visitItem(st, alwaysItem[i] as number);
       for (let i = 0; i < st.consTouchedItemCount; i++) visitItem(st, st.consTouchedItemRules[i] as number);

@@ -136,15 +136,7 @@ function parseLocated(text: string, source: string | undefined): { value: unknow
     return { value, located };
   } catch (cause) {
     if (!(cause instanceof JsonSyntaxError)) throw cause;
-    const issue: RuleSetIssue = {
-      code: 'invalid-json',
-      severity: 'error',
-      message: `JSON syntax error: ${cause.message}`,
-      path: '',
-      line: cause.line,
-      column: cause.column,
-      ...(source === undefined ? {} : { source }),
-    };
+    const issue: RuleSetIssue = cause.toIssue(source);
     throw new RuleSetError(
       'invalid-rule-set',
       `${source ?? 'rule set'}:${cause.line}:${cause.column}: ${issue.message}`,

@@ -33,6 +33,19 @@ export class JsonSyntaxError extends Error {
     this.line = position.line;
     this.column = position.column;
   }
+
+  /** The error as the `invalid-json` issue that rule-set and rule-test loaders report, from `source`. */
+  toIssue(source: string | undefined) {
+    return {
+      code: 'invalid-json' as const,
+      severity: 'error' as const,
+      message: `JSON syntax error: ${this.message}`,
+      path: '',
+      line: this.line,
+      column: this.column,
+      ...(source === undefined ? {} : { source }),
+    };
+  }
 }
 
 /** Nesting past this is refused: a rule set has no reason to nest deeper, and recursion must stay bounded. */

@@ -73,15 +73,7 @@ export async function loadRuleTestFile(path: string): Promise<RuleTestFile> {
     ({ value, positions } = parseJsonWithPositions(text));
   } catch (cause) {
     if (!(cause instanceof JsonSyntaxError)) throw cause;
-    const issue: RuleTestIssue = {
-      code: 'invalid-json',
-      severity: 'error',
-      message: `JSON syntax error: ${cause.message}`,
-      path: '',
-      line: cause.line,
-      column: cause.column,
-      source: path,
-    };
+    const issue: RuleTestIssue = cause.toIssue(path);
     throw new RuleTestError('invalid-test-file', `${path}:${cause.line}:${cause.column}: ${issue.message}`, {
       issues: [issue],
       cause,
