@@ -31,6 +31,10 @@ import {
   READ_GETTER,
   READ_HS_CODE,
   READ_ORIGIN,
+  RULE_ANY_HIT,
+  RULE_FIRED,
+  RULE_FLAGS,
+  RULE_ITEM,
   TEXT_SLOTS,
 } from './hot-path.js';
 import { HsPrefixIndex } from './hs-index.js';
@@ -89,6 +93,8 @@ interface RuleInfo {
 }
 
 type Tri = 0 | 1 | 2; // false, true, unknown
+/** A condition compiled: its test, what it is with no index hit, and whether any hit on it makes it true. */
+type Compiled = [test: () => boolean, tri: Tri, anyHit: boolean];
 type ConsGetter = (c: Consignment, t: Transport | undefined) => unknown;
 
 /** The compiled evaluator over a scorer's rule sets. */
@@ -201,31 +207,34 @@ export function createCompiledEvaluator(
   const rules: RuleInfo[] = [];
   const probes = new Map<string, Probe>();
 
-  const compileNode = (node: CondNode, rule: number, leafIds: Map<LeafNode, number[]>): [() => boolean, Tri] => {
+  const compileNode = (node: CondNode, rule: number, leafIds: Map<LeafNode, number[]>): Compiled => {
     if (node.k === 'all' || node.k === 'any') {
       const parts = node.c.map((c) => compileNode(c, rule, leafIds));
       const fns = parts.map((p) => p[0]);
       const tris = parts.map((p) => p[1]);
+      // An `any` of conditions each made true by a hit on it is made true by any hit; an `all` only when it
+      // has one condition. (An empty `any` has no hit to be made true by.)
+      const anyHit = parts.length > 0 && (node.k === 'any' || parts.length === 1) && parts.every((p) => p[2]);
       if (node.k === 'all') {
         const tri: Tri = tris.includes(0) ? 0 : tris.every((t) => t === 1) ? 1 : 2;
-        if (fns.length === 1) return [fns[0] as () => boolean, tri];
+        if (fns.length === 1) return [fns[0] as () => boolean, tri, anyHit];
         if (fns.length === 2) {
           const [a, b] = fns as [() => boolean, () => boolean];
-          return [() => a() && b(), tri];
+          return [() => a() && b(), tri, anyHit];
         }
-        return [() => fns.every((f) => f()), tri];
+        return [() => fns.every((f) => f()), tri, anyHit];
       }
       const tri: Tri = tris.includes(1) ? 1 : tris.every((t) => t === 0) ? 0 : 2;
-      if (fns.length === 1) return [fns[0] as () => boolean, tri];
+      if (fns.length === 1) return [fns[0] as () => boolean, tri, anyHit];
       if (fns.length === 2) {
         const [a, b] = fns as [() => boolean, () => boolean];
-        return [() => a() || b(), tri];
+        return [() => a() || b(), tri, anyHit];
       }
-      return [() => fns.some((f) => f()), tri];
+      return [() => fns.some((f) => f()), tri, anyHit];
     }
     if (node.k === 'not') {
       const [f, t] = compileNode(node.c, rule, leafIds);
-      return [() => !f(), t === 2 ? 2 : t === 1 ? 0 : 1];
+      return [() => !f(), t === 2 ? 2 : t === 1 ? 0 : 1, false];
     }
     const id = leaves.length;
     const isItem = node.factScope === 'item';
@@ -255,12 +264,14 @@ export function createCompiledEvaluator(
           readCons: isItem ? NO_READ : (consGetters[consFactIndex.get(node.fact) as number] as ConsGetter),
           byList: new Map(),
           leavesOf: [],
+          hsAt: new Int32Array(0),
+          hsLeaves: [],
           onEntry: () => {},
           exact: undefined,
           twoLetter: undefined,
+          twoLetterPairs: [],
           cache: new TextCache(CACHE_ENTRIES),
-          slotText: new Array(TEXT_SLOTS).fill(undefined),
-          slotPairs: new Array(TEXT_SLOTS).fill(undefined),
+          slots: new Array(2 * TEXT_SLOTS).fill(undefined),
         };
         probes.set(key, probe);
       }
@@ -270,11 +281,13 @@ export function createCompiledEvaluator(
       probe.byList.set(lid, arr);
       leafProbe[id] = probe;
       // Stamps are checked against the epoch of the leaf's scope (item or consignment).
-      return [isItem ? () => st.stamp[id] === st.itemEpoch : () => st.stamp[id] === st.consEpoch, 0];
+      const at = 2 * id;
+      return [isItem ? () => st.leafState[at] === st.itemEpoch : () => st.leafState[at] === st.consEpoch, 0, true];
     }
-    return [() => evaluateOperator(operand, read()), 2];
+    return [() => evaluateOperator(operand, read()), 2, false];
   };
 
+  const anyHitRules: boolean[] = [];
   const alwaysCons: number[] = [];
   const alwaysItem: number[] = [];
   for (let s = 0; s < ruleSets.length; s++) {
@@ -282,7 +295,8 @@ export function createCompiledEvaluator(
     for (const r of program.rules) {
       const index = rules.length;
       const leafIds = new Map<LeafNode, number[]>();
-      const [test, tri] = compileNode(r.root, index, leafIds);
+      const [test, tri, anyHit] = compileNode(r.root, index, leafIds);
+      anyHitRules.push(anyHit);
       const evidenceLeaves: number[] = [];
       const walk = (node: CondNode, negated: boolean): void => {
         if (node.k === 'all' || node.k === 'any') for (const c of node.c) walk(c, negated);
@@ -307,8 +321,6 @@ export function createCompiledEvaluator(
   automaton.build();
   const hsTable = hsIndex.table();
   st.hsChildren = hsTable.children;
-  st.hsEnds = hsTable.ends;
-  st.stamp = new Float64Array(leaves.length);
   const consProbes = [...probes.values()].filter((p) => !p.item);
   const itemProbes = [...probes.values()].filter((p) => p.item);
   for (const p of probes.values()) {
@@ -321,16 +333,28 @@ export function createCompiledEvaluator(
       }
     }
     p.leavesOf = leavesOf.map((a) => (a === undefined ? undefined : Int32Array.from(a)));
+    if (p.family === 'hs') {
+      // Per node, the leaves of every entry ending there, merged: one lookup per digit on the hot path.
+      p.hsAt = new Int32Array(hsTable.ends.length);
+      hsTable.ends.forEach((ends, node) => {
+        const merged: number[] = [];
+        for (const e of ends ?? []) for (const id of p.leavesOf[e] ?? []) merged.push(id);
+        if (merged.length > 0) p.hsAt[node] = p.hsLeaves.push(Int32Array.from(merged));
+      });
+    }
     p.onEntry = (e: number) => collect(p, e);
   }
-  st.leafRule = Int32Array.from(leaves, (l) => l.rule);
-  st.ruleIsItem = Uint8Array.from(rules, (r) => (r.item ? 1 : 0));
+  st.leafState = new Float64Array(2 * leaves.length);
+  leaves.forEach((l, id) => {
+    st.leafState[2 * id + 1] = l.rule;
+  });
   st.hasItemRules = rules.some((r) => r.item);
-  st.ruleStamp = new Float64Array(rules.length);
-  st.firedStamp = new Float64Array(rules.length);
   // A rule may be reachable several ways (always visited, touched by a consignment fact and by an item
-  // fact); it is tested once per consignment or item.
-  st.visitStamp = new Float64Array(rules.length);
+  // fact); it is tested once per consignment or item (RULE_VISITED).
+  st.ruleState = new Float64Array(4 * rules.length);
+  rules.forEach((r, i) => {
+    st.ruleState[4 * i + RULE_FLAGS] = (r.item ? RULE_ITEM : 0) | (anyHitRules[i] === true ? RULE_ANY_HIT : 0);
+  });
   st.consTouched = new Int32Array(rules.length);
   st.itemTouched = new Int32Array(rules.length);
   st.consTouchedItemRules = new Int32Array(rules.length);
@@ -395,11 +419,13 @@ export function createCompiledEvaluator(
       if (pairs.length > 0) exact.set(s, pairs);
     }
     p.exact = exact;
-    const twoLetter: (Int32Array | undefined)[] = new Array(26 * 26).fill(undefined);
+    const twoLetter = new Int16Array(26 * 26);
     for (const [key, pairs] of exact) {
       const a = key.charCodeAt(0) - 65;
       const b = key.charCodeAt(1) - 65;
-      if (key.length === 2 && a >= 0 && a < 26 && b >= 0 && b < 26) twoLetter[a * 26 + b] = pairs;
+      if (key.length === 2 && a >= 0 && a < 26 && b >= 0 && b < 26) {
+        twoLetter[a * 26 + b] = p.twoLetterPairs.push(pairs);
+      }
     }
     p.twoLetter = twoLetter;
   }
@@ -443,7 +469,7 @@ export function createCompiledEvaluator(
       const id = ids[k] as number;
       const info = leaves[id] as LeafInfo;
       const truth = info.indexed
-        ? st.stamp[id] === (info.item ? st.itemEpoch : st.consEpoch)
+        ? st.leafState[2 * id] === (info.item ? st.itemEpoch : st.consEpoch)
         : evaluateOperator(info.operand, (leafRead[id] as () => unknown)());
       if (!truth) continue;
       if (!info.item) {
@@ -482,8 +508,8 @@ export function createCompiledEvaluator(
       evidenceOf(rule, slot.ev, slot.seen);
       ev = slot.ev;
     }
-    if (st.firedStamp[r] === st.consEpoch) return;
-    st.firedStamp[r] = st.consEpoch;
+    if (st.ruleState[4 * r + RULE_FIRED] === st.consEpoch) return;
+    st.ruleState[4 * r + RULE_FIRED] = st.consEpoch;
     st.fired ??= ruleSets.map(() => []);
     const fired = st.fired as FiredRule[][];
     const list = fired[rule.set] as FiredRule[];
