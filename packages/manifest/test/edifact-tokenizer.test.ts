@@ -192,6 +192,35 @@ describe('EdifactSegment accessors on the bytes', () => {
     expect(values).toEqual(codes.map((c) => `${c}X`));
   });
 
+  it('hands out every long value right: values that share a length and a sample of bytes, Latin-1 and UTF-8', () => {
+    // Values of 13 to 80 bytes, many alike but for one byte anywhere, each read twice (a hit
+    // must be the same text), under UNOC (Latin-1, bytes above 0x7F included) and UNOY.
+    const values: Buffer[] = [];
+    for (let i = 0; values.length < 6000; i++) {
+      const n = 13 + (i % 68);
+      const v = Buffer.alloc(n, 0x41 + (i % 26));
+      v[(i * 7919) % n] = 0x30 + (i % 10);
+      if (i % 5 === 0) v[(i * 31) % n] = 0xc0 + (i % 40);
+      values.push(v);
+    }
+    for (const syntax of ['UNOC', 'UNOY']) {
+      const segments = values.flatMap((v) => [Buffer.from('FTX+AAA+++'), v, Buffer.from("'")]);
+      const input = Buffer.concat([Buffer.from(`UNB+${syntax}:3+S+R+1:2+X'`), ...segments, ...segments]);
+      const read: string[] = [];
+      const t = new EdifactTokenizer(
+        (s) => {
+          if (s.tag === 'FTX') read.push(s.value(3));
+        },
+        () => {},
+        { maxSegmentBytes: 1000 },
+      );
+      t.push(input);
+      t.end();
+      const expected = values.map((v) => v.toString(syntax === 'UNOC' ? 'latin1' : 'utf8'));
+      expect(read).toEqual([...expected, ...expected]);
+    }
+  });
+
   it('decodes a short non-ASCII value in the character set each time, not from the code cache', () => {
     const latin = Buffer.from([0x46, 0x54, 0x58, 0x2b, 0xc9, 0x2b, 0xc3, 0x89, 0x27]);
     expect(withSegment(latin, (s) => [s.value(0), s.value(1), s.key(0)])).toEqual(['É', 'Ã\u0089', -1]);

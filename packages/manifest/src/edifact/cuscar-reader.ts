@@ -58,7 +58,9 @@ interface ItemDraft {
   seq: number;
   segment: number;
   line: number;
-  description: string[];
+  /** The first line of description; `more` the lines after it. */
+  description: string | undefined;
+  more: string[];
   descriptionLength: number;
   hs: string | undefined;
   hsFrom: 'pia' | 'rff' | 'gds' | undefined;
@@ -172,6 +174,56 @@ const append = <T>(a: T[], v: T): T[] => {
   return a;
 };
 const exact = <T>(a: T[]): T[] => (a.length <= 1 ? a : a.slice());
+/*
+ * Drafts are reused from one consignment to the next (their lists of items, errors and warnings
+ * too), so a large manifest does not leave a draft per consignment and per goods item for the
+ * garbage collector. Lists that end up in the model start as NONE, which `append` never grows
+ * (its first element makes a new list), and become a list of their own when kept (`owned`).
+ */
+const NONE: never[] = [];
+const owned = <T>(a: T[]): T[] => (a.length === 0 ? [] : exact(a));
+
+function newItemDraft(): ItemDraft {
+  return {
+    seq: 0,
+    segment: 0,
+    line: 0,
+    description: undefined,
+    more: NONE,
+    descriptionLength: 0,
+    hs: undefined,
+    hsFrom: undefined,
+    packages: undefined,
+    grossKg: undefined,
+    origin: undefined,
+    value: undefined,
+    containerRefs: NONE,
+    dangerousGoods: undefined,
+  };
+}
+
+function newConsignmentDraft(location: SourceLocation): ConsignmentDraft {
+  return {
+    location,
+    documentNumber: undefined,
+    bill: undefined,
+    house: undefined,
+    master: undefined,
+    parties: {},
+    loading: undefined,
+    loadingOriginal: undefined,
+    discharge: undefined,
+    delivery: undefined,
+    transshipments: NONE,
+    items: [],
+    containers: NONE,
+    grossKg: undefined,
+    volumeM3: undefined,
+    declaredValue: undefined,
+    errors: [],
+    warnings: [],
+  };
+}
 
 class CuscarDriver {
   private interchange: { reference: string; messages: number; segment: number } | undefined;
@@ -179,6 +231,10 @@ class CuscarDriver {
   private message: MessageState | undefined;
   private messages = 0;
   private draft: ConsignmentDraft | undefined;
+  /** The draft of the consignment before, for the next one to reuse. */
+  private spare: ConsignmentDraft | undefined;
+  /** Goods item drafts, by position in the consignment, reused by every consignment. */
+  private readonly itemDrafts: ItemDraft[] = [];
   private item: ItemDraft | undefined;
   private container: Container | undefined;
   private zone: Zone = 'message';
@@ -481,26 +537,32 @@ class CuscarDriver {
   // --- consignments ---------------------------------------------------------------------------
 
   private openConsignment(s: EdifactSegment): void {
-    this.draft = {
-      location: this.where(s),
-      documentNumber: s.trimmed(1, 0),
-      bill: undefined,
-      house: undefined,
-      master: undefined,
-      parties: {},
-      loading: undefined,
-      loadingOriginal: undefined,
-      discharge: undefined,
-      delivery: undefined,
-      transshipments: [],
-      items: [],
-      containers: [],
-      grossKg: undefined,
-      volumeM3: undefined,
-      declaredValue: undefined,
-      errors: [],
-      warnings: [],
-    };
+    const location = this.where(s);
+    let d = this.spare;
+    if (d === undefined) d = newConsignmentDraft(location);
+    else {
+      this.spare = undefined;
+      d.location = location;
+      d.bill = undefined;
+      d.house = undefined;
+      d.master = undefined;
+      d.parties = {};
+      d.loading = undefined;
+      d.loadingOriginal = undefined;
+      d.discharge = undefined;
+      d.delivery = undefined;
+      d.transshipments = NONE;
+      // (Setting a length is a call into the runtime; most of these are empty already.)
+      if (d.items.length !== 0) d.items.length = 0;
+      d.containers = NONE;
+      d.grossKg = undefined;
+      d.volumeM3 = undefined;
+      d.declaredValue = undefined;
+      if (d.errors.length !== 0) d.errors.length = 0;
+      if (d.warnings.length !== 0) d.warnings.length = 0;
+    }
+    d.documentNumber = s.trimmed(1, 0);
+    this.draft = d;
     this.item = undefined;
     this.container = undefined;
     this.zone = 'consignment';
@@ -546,7 +608,7 @@ class CuscarDriver {
           return;
         }
         const sizeType = s.trimmed(2, 0);
-        this.container = { number, seals: [], ...(sizeType === undefined ? {} : { sizeType }) };
+        this.container = { number, seals: NONE, ...(sizeType === undefined ? {} : { sizeType }) };
         if (d.containers.length <= MAX_LIST) d.containers = append(d.containers, this.container);
         this.zone = 'equipment';
         return;
@@ -643,21 +705,27 @@ class CuscarDriver {
       const n = this.number(d, s, 0, 0, 'goods item number', true);
       if (n !== undefined) seq = n;
     }
-    const item: ItemDraft = {
-      seq,
-      segment: s.index,
-      line: s.line,
-      description: [],
-      descriptionLength: 0,
-      hs: undefined,
-      hsFrom: undefined,
-      packages: undefined,
-      grossKg: undefined,
-      origin: undefined,
-      value: undefined,
-      containerRefs: [],
-      dangerousGoods: undefined,
-    };
+    const at = d.items.length;
+    let item = this.itemDrafts[at];
+    if (item === undefined) {
+      item = newItemDraft();
+      this.itemDrafts.push(item);
+    } else {
+      item.description = undefined;
+      item.more = NONE;
+      item.descriptionLength = 0;
+      item.hs = undefined;
+      item.hsFrom = undefined;
+      item.packages = undefined;
+      item.grossKg = undefined;
+      item.origin = undefined;
+      item.value = undefined;
+      item.containerRefs = NONE;
+      item.dangerousGoods = undefined;
+    }
+    item.seq = seq;
+    item.segment = s.index;
+    item.line = s.line;
     if (!s.blank(1, 0)) {
       const n = this.number(d, s, 1, 0, 'number of packages', true);
       if (n !== undefined) item.packages = n;
@@ -680,7 +748,8 @@ class CuscarDriver {
       });
       return;
     }
-    item.description = append(item.description, line);
+    if (item.description === undefined) item.description = line;
+    else item.more = append(item.more, line);
   }
 
   private setHs(item: ItemDraft, code: string, from: 'pia' | 'rff' | 'gds'): void {
@@ -805,6 +874,11 @@ class CuscarDriver {
     const d = this.draft;
     if (d === undefined) return;
     this.draft = undefined;
+    this.finish(d);
+    this.spare = d;
+  }
+
+  private finish(d: ConsignmentDraft): void {
     this.item = undefined;
     this.container = undefined;
     this.zone = 'message';
@@ -834,7 +908,7 @@ class CuscarDriver {
     // Objects start empty and take their fields by assignment, in the model's order: an empty
     // literal has room for four fields in the object itself, while `{ a }` plus later fields
     // needs a second block for them (a manifest holds millions of these).
-    const transshipments = exact(d.transshipments) as Consignment['route']['transshipments'];
+    const transshipments = owned(d.transshipments) as Consignment['route']['transshipments'];
     let route: Consignment['route'];
     if (loading !== undefined && d.discharge !== undefined && d.delivery === undefined) {
       route = { transshipments, countries: [], loading, discharge: d.discharge };
@@ -852,8 +926,8 @@ class CuscarDriver {
     const goods: GoodsItem[] = new Array(d.items.length);
     for (let i = 0; i < d.items.length; i++) {
       const it = d.items[i]!;
-      const description = it.description.length === 1 ? it.description[0]! : it.description.join(' ');
-      const containerRefs = exact(it.containerRefs);
+      const description = it.more.length === 0 ? (it.description ?? '') : `${it.description} ${it.more.join(' ')}`;
+      const containerRefs = owned(it.containerRefs);
       let g: GoodsItem;
       const { hs, packages, grossKg, value } = it;
       if (hs !== undefined && packages !== undefined && grossKg !== undefined && it.origin !== undefined) {
@@ -878,8 +952,8 @@ class CuscarDriver {
       if (it.dangerousGoods !== undefined) g.dangerousGoods = it.dangerousGoods;
       goods[i] = g;
     }
-    const containers = exact(d.containers);
-    for (const c of containers) c.seals = exact(c.seals);
+    const containers = owned(d.containers);
+    for (const c of containers) c.seals = owned(c.seals);
     const parties = d.parties;
     const source = d.location;
     const declaredValue = d.declaredValue;

@@ -79,6 +79,15 @@ const codeStrings: string[] = new Array(CODE_SLOTS).fill('');
 const WORD_SLOTS = 8192;
 const wordKeys = new Int32Array(WORD_SLOTS * 3).fill(-1);
 const wordStrings: string[] = new Array(WORD_SLOTS).fill('');
+// Longer values read as Latin-1 (names, address lines, descriptions, which recur through a
+// manifest: the same shipper, the same goods) are cached by a hash of their bytes, the bytes kept
+// beside the string so that a hit is told by comparing bytes: no string is made, no native call,
+// and the manifest holds one copy. Past LONG_MAX bytes a value is decoded on its own.
+const LONG_SLOTS = 4096;
+const LONG_MAX = 64;
+const longBytes = new Uint8Array(LONG_SLOTS * LONG_MAX);
+const longLengths = new Int32Array(LONG_SLOTS);
+const longStrings: string[] = new Array(LONG_SLOTS).fill('');
 
 /**
  * One segment: its tag and its data elements, each a list of components (release characters
@@ -293,6 +302,7 @@ export class EdifactSegment {
       }
       return this.wordString(s, t);
     }
+    if (t - s <= LONG_MAX && this.decoder === LATIN1) return this.longString(s, t);
     // Each value decoded on its own: slices of the segment's text would keep the whole text alive
     // for as long as the manifest holds one of them (measured: a native call per value costs less
     // than the garbage collector copying the kept texts).
@@ -323,6 +333,29 @@ export class EdifactSegment {
     wordKeys[k + 1] = w1;
     wordKeys[k + 2] = w2;
     wordStrings[slot] = made;
+    return made;
+  }
+
+  /** buf[s, t) (13 to LONG_MAX bytes) as Latin-1, from the cache when the same bytes were read before. */
+  private longString(s: number, t: number): string {
+    const buf = this.buf;
+    const n = t - s;
+    // The slot from the length and a sample of the bytes: the comparison that follows reads
+    // them all anyway, and values that share the sample only take turns in the slot.
+    let h = Math.imul(n ^ (buf[s]! << 8) ^ (buf[t - 1]! << 16) ^ (buf[t - 2]! << 24), 0x9e3779b1);
+    h = Math.imul(h ^ buf[s + (n >> 1)]! ^ (buf[s + (n >> 2)]! << 8) ^ (buf[t - 3]! << 16), 0x85ebca6b);
+    h ^= buf[s + 1]! ^ (buf[s + ((3 * n) >> 2)]! << 8);
+    const slot = (h ^ (h >>> 13) ^ (h >>> 22)) & (LONG_SLOTS - 1);
+    const base = slot * LONG_MAX - s;
+    if (longLengths[slot] === n) {
+      let i = s;
+      while (i < t && longBytes[base + i] === buf[i]) i++;
+      if (i === t) return longStrings[slot]!;
+    }
+    const made = LATIN1.decode(buf, s, t);
+    for (let i = s; i < t; i++) longBytes[base + i] = buf[i]!;
+    longLengths[slot] = n;
+    longStrings[slot] = made;
     return made;
   }
 
