@@ -195,7 +195,9 @@ function probeText(st: EngineState, probe: HotProbe, s: string): void {
   else {
     const slot = 2 * textSlot(s);
     const slots = probe.slots;
-    if (slots[slot] === s) pairs = slots[slot + 1] as Int32Array;
+    const held = slots[slot];
+    // Typed as a string first, the comparison compiles to a string comparison rather than the generic one.
+    if (typeof held === 'string' && held === s) pairs = slots[slot + 1] as Int32Array;
     else {
       pairs = probe.cache.get(s);
       if (pairs === undefined) {
