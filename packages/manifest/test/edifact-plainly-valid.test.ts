@@ -14,7 +14,21 @@ const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 // Mostly good values, with a bad one now and then, so both paths are taken often.
 const mix = <T>(good: T[], bad: T[]) =>
   fc.oneof({ arbitrary: fc.constantFrom(...good), weight: 12 }, { arbitrary: fc.constantFrom(...bad), weight: 1 });
-const BAD_CODES = ['', 'XX', 'de', 'XXRTM', 'fra', '84A810', '1', 'usd', 'X'.repeat(70)];
+const BAD_CODES = [
+  '',
+  'XX',
+  'de',
+  'XXRTM',
+  'fra',
+  '84A810',
+  '1',
+  'usd',
+  'X'.repeat(70),
+  '12345678901',
+  'US1',
+  'AB-1',
+  '19420',
+];
 const str = mix(['A', 'ACME LTD', 'X'.repeat(20)], ['', 'X'.repeat(21), 'X'.repeat(65), 'X'.repeat(600)]);
 const num = mix([0, 1, 2.5, 12], [-1, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 60]);
 const countryCode = mix(['DE', 'CN'], BAD_CODES);
@@ -22,7 +36,7 @@ const place = mix(['NLRTM', 'FRA', 'AEJEA'], BAD_CODES);
 const hs = mix(['0901210000', '09', '847810'], BAD_CODES);
 const currency = mix(['USD', 'EUR'], BAD_CODES);
 const un = mix(['1942'], BAD_CODES);
-const container = mix(['CSQU3054383', 'ABC'], ['csqu3054383', 'X'.repeat(21), '']);
+const container = mix(['CSQU3054383', 'ABC'], ['csqu3054383', 'X'.repeat(21), '', 'AB-1', 'CSQU305438É']);
 const code = countryCode;
 const party = fc.record(
   {
@@ -110,5 +124,55 @@ describe('plainlyValid', () => {
     // The generator must reach the fast path often enough for the property to mean something.
     expect(fast).toBeGreaterThan(300);
     expect(slow).toBeGreaterThan(300);
+  });
+
+  it('reads each code pattern as the schema does, value by value', () => {
+    const base = {
+      id: 'BL1',
+      kind: 'direct',
+      parties: {},
+      route: { transshipments: [], countries: [] },
+      goods: [{ seq: 1, description: 'GOODS', containerRefs: [] }],
+      containers: [{ number: 'CSQU3054383', seals: [] }],
+      totals: {},
+      source: { format: 'cuscar', message: 0, segment: 4, line: 5 },
+    } as unknown as Consignment;
+    const values = [
+      '',
+      '0',
+      '09',
+      '1942',
+      '19420',
+      '0901210000',
+      '12345678901',
+      '09a',
+      '٣٣',
+      'USD',
+      'US',
+      'USDD',
+      'usd',
+      'U1D',
+      'ÉUR',
+      'CSQU3054383',
+      'ABC',
+      'A-1',
+      'X'.repeat(20),
+      'X'.repeat(21),
+      ' 12',
+      '12 ',
+      '12\n',
+    ];
+    const variants = (v: string) => [
+      { ...base, goods: [{ ...base.goods[0]!, hsCode: v }] },
+      { ...base, goods: [{ ...base.goods[0]!, dangerousGoods: v }] },
+      { ...base, goods: [{ ...base.goods[0]!, value: { amount: 1, currency: v } }] },
+      { ...base, declaredValue: { amount: 1, currency: v } },
+      { ...base, containers: [{ number: v, seals: [] }] },
+    ];
+    for (const v of values) {
+      for (const c of variants(v)) {
+        expect(plainlyValid(c), JSON.stringify(c)).toBe(ConsignmentSchema.safeParse(c).success);
+      }
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { ManifestParseError } from '../errors.js';
+import { isValidContainerNumber } from '../model/codes.js';
 import {
   type Consignment,
   type Container,
@@ -31,7 +32,17 @@ import {
   WEIGHT_TO_KG,
 } from './cuscar-mapping.js';
 import { type EdifactSegment, EdifactTokenizer, type TokenizerProblem, tagCode } from './edifact-tokenizer.js';
-import { plainlyValid } from './plainly-valid.js';
+import {
+  MAX_CONTAINERS,
+  MAX_GOODS,
+  plainContainer,
+  plainGoodsItem,
+  plainId,
+  plainlyValid,
+  plainParty,
+  plainRoute,
+  plainTotals,
+} from './plainly-valid.js';
 
 /*
  * The CUSCAR segment driver. The tokenizer hands it one segment at a time; it keeps just the
@@ -84,13 +95,16 @@ interface ConsignmentDraft {
   discharge: string | undefined;
   delivery: string | undefined;
   transshipments: string[];
-  items: ItemDraft[];
+  /** How many goods items were opened (past the limit: one more); their drafts are CuscarDriver#items. */
+  itemCount: number;
   containers: Container[];
   grossKg: number | undefined;
   volumeM3: number | undefined;
   declaredValue: { amount: number; currency: string } | undefined;
   errors: ParseIssue[];
   warnings: ParseIssue[];
+  /** False once a party was kept that plainlyValid would not pass. */
+  plainParties: boolean;
 }
 
 interface MessageState {
@@ -132,6 +146,8 @@ const MEA = tagCode('MEA');
 const MOA = tagCode('MOA');
 const SGP = tagCode('SGP');
 const DGS = tagCode('DGS');
+// The first two letters of the service segments' tags (UNB, UNH, UNT, UNZ, UNG, UNE, UNS…).
+const UN = 0x554e;
 
 // The code lists keyed by code key, so a qualifier is looked up straight from the bytes.
 const BY_KEY = {
@@ -215,13 +231,14 @@ function newConsignmentDraft(location: SourceLocation): ConsignmentDraft {
     discharge: undefined,
     delivery: undefined,
     transshipments: NONE,
-    items: [],
+    itemCount: 0,
     containers: NONE,
     grossKg: undefined,
     volumeM3: undefined,
     declaredValue: undefined,
     errors: [],
     warnings: [],
+    plainParties: true,
   };
 }
 
@@ -234,7 +251,7 @@ class CuscarDriver {
   /** The draft of the consignment before, for the next one to reuse. */
   private spare: ConsignmentDraft | undefined;
   /** Goods item drafts, by position in the consignment, reused by every consignment. */
-  private readonly itemDrafts: ItemDraft[] = [];
+  private readonly items: ItemDraft[] = [];
   private item: ItemDraft | undefined;
   private container: Container | undefined;
   private zone: Zone = 'message';
@@ -283,6 +300,15 @@ class CuscarDriver {
 
   segment(s: EdifactSegment): void {
     const tag = s.code;
+    // Most segments are a consignment's: inside an open message, no service segment (UN…),
+    // neither CNI nor CNT. They go straight to the consignment's handler.
+    const draft = this.draft;
+    const message = this.message;
+    if (draft !== undefined && message !== undefined && tag >>> 8 !== UN && tag !== CNI && tag !== CNT) {
+      message.count++;
+      if (!message.skip) this.consignmentSegment(s, draft);
+      return;
+    }
     if (!this.sawInterchange && tag !== UNB) {
       throw new ManifestParseError(
         'syntax',
@@ -298,12 +324,11 @@ class CuscarDriver {
     else if (tag === UNH) this.openMessage(s);
     else if (tag === UNT) this.closeMessage(s);
     if (tag === UNB || tag === UNZ || tag === UNH || tag === UNT || tag === UNG || tag === UNE) return;
-    const message = this.message;
-    if (message === undefined) {
+    if (this.message === undefined) {
       this.note(ISSUE_CODES.missingSegment, `${s.tag} segment outside a message (no UNH before it)`, this.where(s));
       return;
     }
-    if (message.skip) return;
+    if (this.message.skip) return;
     if (tag === CNI) {
       this.flush();
       this.openConsignment(s);
@@ -552,14 +577,14 @@ class CuscarDriver {
       d.discharge = undefined;
       d.delivery = undefined;
       d.transshipments = NONE;
-      // (Setting a length is a call into the runtime; most of these are empty already.)
-      if (d.items.length !== 0) d.items.length = 0;
+      d.itemCount = 0;
       d.containers = NONE;
       d.grossKg = undefined;
       d.volumeM3 = undefined;
       d.declaredValue = undefined;
       if (d.errors.length !== 0) d.errors.length = 0;
       if (d.warnings.length !== 0) d.warnings.length = 0;
+      d.plainParties = true;
     }
     d.documentNumber = s.trimmed(1, 0);
     this.draft = d;
@@ -608,7 +633,7 @@ class CuscarDriver {
           return;
         }
         const sizeType = s.trimmed(2, 0);
-        this.container = { number, seals: NONE, ...(sizeType === undefined ? {} : { sizeType }) };
+        this.container = sizeType === undefined ? { number, seals: NONE } : { number, seals: NONE, sizeType };
         if (d.containers.length <= MAX_LIST) d.containers = append(d.containers, this.container);
         this.zone = 'equipment';
         return;
@@ -628,7 +653,10 @@ class CuscarDriver {
         const role = BY_KEY.nadRole.get(s.key(0, 0));
         if (role === undefined) return;
         const party = this.party(s, d);
-        if (party !== undefined) d.parties[role] = party;
+        if (party !== undefined) {
+          d.parties[role] = party;
+          if (!plainParty(party)) d.plainParties = false;
+        }
         return;
       }
       case RFF: {
@@ -637,7 +665,12 @@ class CuscarDriver {
         if (kind === undefined || v === undefined) return;
         if (kind === 'hs') {
           if (this.zone === 'item') this.setHs(this.item!, v, 'rff');
-        } else if (this.zone === 'consignment') d[kind] ??= v;
+        } else if (this.zone === 'consignment') {
+          // One store per field rather than d[kind]: a keyed store with three names is slow.
+          if (kind === 'bill') d.bill ??= v;
+          else if (kind === 'house') d.house ??= v;
+          else d.master ??= v;
+        }
         return;
       }
       case FTX:
@@ -687,29 +720,28 @@ class CuscarDriver {
 
   private openItem(s: EdifactSegment, d: ConsignmentDraft): void {
     this.container = undefined;
-    if (d.items.length >= this.maxItems) {
-      if (d.items.length === this.maxItems) {
+    if (d.itemCount >= this.maxItems) {
+      if (d.itemCount === this.maxItems) {
         d.errors.push({
           code: ISSUE_CODES.limitExceeded,
           severity: 'error',
           message: `consignment has more than ${this.maxItems} goods items (limits.maxItemsPerConsignment)`,
           location: this.where(s),
         });
-        d.items.length = this.maxItems + 1;
+        d.itemCount = this.maxItems + 1;
       }
       this.zone = 'other';
       return;
     }
-    let seq = d.items.length + 1;
+    let seq = d.itemCount + 1;
     if (!s.blank(0, 0)) {
       const n = this.number(d, s, 0, 0, 'goods item number', true);
       if (n !== undefined) seq = n;
     }
-    const at = d.items.length;
-    let item = this.itemDrafts[at];
+    let item = this.items[d.itemCount];
     if (item === undefined) {
       item = newItemDraft();
-      this.itemDrafts.push(item);
+      this.items.push(item);
     } else {
       item.description = undefined;
       item.more = NONE;
@@ -730,7 +762,7 @@ class CuscarDriver {
       const n = this.number(d, s, 1, 0, 'number of packages', true);
       if (n !== undefined) item.packages = n;
     }
-    d.items.push(item);
+    d.itemCount++;
     this.item = item;
     this.zone = 'item';
   }
@@ -890,7 +922,6 @@ class CuscarDriver {
     const master =
       house !== undefined ? (d.master ?? d.bill) : d.master !== undefined && d.master !== id ? d.master : undefined;
     const kind = house !== undefined ? 'house' : d.master !== undefined && d.master === id ? 'master' : 'direct';
-    const consignmentId = id === undefined ? {} : { consignmentId: id };
     if (id === undefined) {
       d.errors.unshift({
         code: ISSUE_CODES.missingSegment,
@@ -900,9 +931,11 @@ class CuscarDriver {
       });
     }
     if (d.errors.length > 0) {
-      this.sink.reject(d.errors.map((e) => ({ ...e, ...consignmentId })));
+      this.sink.reject(d.errors.map((e) => withConsignment(e, id)));
       return;
     }
+    // plainlyValid, part by part as the consignment is built (see plainly-valid.ts).
+    let plain = d.plainParties && plainId(id) && d.itemCount <= MAX_GOODS && d.containers.length <= MAX_CONTAINERS;
     // Built by assignment rather than spreads: this runs once per consignment of a large file.
     const loading = d.loading ?? d.loadingOriginal;
     // Objects start empty and take their fields by assignment, in the model's order: an empty
@@ -920,12 +953,13 @@ class CuscarDriver {
       if (d.discharge !== undefined) route.discharge = d.discharge;
       if (d.delivery !== undefined) route.delivery = d.delivery;
     }
+    if (plain) plain = plainRoute(route);
     const totals: Consignment['totals'] = {};
     if (d.grossKg !== undefined) totals.grossKg = d.grossKg;
     if (d.volumeM3 !== undefined) totals.volumeM3 = d.volumeM3;
-    const goods: GoodsItem[] = new Array(d.items.length);
-    for (let i = 0; i < d.items.length; i++) {
-      const it = d.items[i]!;
+    const goods: GoodsItem[] = new Array(d.itemCount);
+    for (let i = 0; i < d.itemCount; i++) {
+      const it = this.items[i]!;
       const description = it.more.length === 0 ? (it.description ?? '') : `${it.description} ${it.more.join(' ')}`;
       const containerRefs = owned(it.containerRefs);
       let g: GoodsItem;
@@ -950,16 +984,22 @@ class CuscarDriver {
       }
       if (value !== undefined && g.value === undefined) g.value = value;
       if (it.dangerousGoods !== undefined) g.dangerousGoods = it.dangerousGoods;
+      if (plain) plain = plainGoodsItem(g);
       goods[i] = g;
     }
     const containers = owned(d.containers);
-    for (const c of containers) c.seals = owned(c.seals);
+    for (const c of containers) {
+      c.seals = owned(c.seals);
+      if (plain) plain = plainContainer(c);
+    }
     const parties = d.parties;
     const source = d.location;
     const declaredValue = d.declaredValue;
     let candidate: Consignment;
+    if (plain) plain = plainTotals(totals, declaredValue);
     if (master !== undefined && master !== house) {
       const masterId = master;
+      if (plain) plain = plainId(masterId);
       candidate =
         declaredValue === undefined
           ? { id: id!, kind, parties, route, goods, containers, totals, source, masterId }
@@ -970,9 +1010,14 @@ class CuscarDriver {
           ? { id: id!, kind, parties, route, goods, containers, totals, source }
           : { id: id!, kind, parties, route, goods, containers, totals, source, declaredValue };
     }
-    const warnings = d.warnings.length === 0 ? d.warnings : d.warnings.map((w) => ({ ...w, ...consignmentId }));
-    if (plainlyValid(candidate)) {
-      const issues = containerWarnings(candidate, '');
+    const warnings = d.warnings.length === 0 ? d.warnings : d.warnings.map((w) => withConsignment(w, id));
+    if (plain || plainlyValid(candidate)) {
+      let issues: ParseIssue[] = [];
+      for (const c of containers) {
+        if (isValidContainerNumber(c.number)) continue;
+        issues = containerWarnings(candidate, '');
+        break;
+      }
       this.sink.accept(candidate, warnings.length === 0 ? issues : [...warnings, ...issues]);
       return;
     }
@@ -984,15 +1029,19 @@ class CuscarDriver {
     // Point each schema issue at the goods item segment it came from, where there is one.
     const issues = checked.issues.map((issue) => {
       const m = /^\/goods\/(\d+)/.exec(issue.location.pointer ?? '');
-      const it = m === null ? undefined : d.items[Number(m[1])];
-      return {
-        ...issue,
-        ...consignmentId,
-        ...(it === undefined ? {} : { location: { ...issue.location, segment: it.segment, line: it.line } }),
-      };
+      const at = m === null ? d.itemCount : Number(m[1]);
+      const it = at < d.itemCount ? this.items[at] : undefined;
+      const tagged = withConsignment(issue, id);
+      if (it !== undefined) tagged.location = { ...issue.location, segment: it.segment, line: it.line };
+      return tagged;
     });
     this.sink.reject(issues);
   }
+}
+
+/** A copy of `issue` that names the consignment, when it has an id. */
+function withConsignment(issue: ParseIssue, id: string | undefined): ParseIssue {
+  return id === undefined ? { ...issue } : { ...issue, consignmentId: id };
 }
 
 // Unit conversion leaves float noise (1 LBR = 0.45359237 kg); keep grams.

@@ -82,10 +82,14 @@ const wordStrings: string[] = new Array(WORD_SLOTS).fill('');
 // Longer values read as Latin-1 (names, address lines, descriptions, which recur through a
 // manifest: the same shipper, the same goods) are cached by a hash of their bytes, the bytes kept
 // beside the string so that a hit is told by comparing bytes: no string is made, no native call,
-// and the manifest holds one copy. Past LONG_MAX bytes a value is decoded on its own.
+// and the manifest holds one copy. Past LONG_MAX bytes a value is decoded on its own. The bytes
+// are read and compared four at a time: the whole words from the start, then the last four
+// bytes (which overlap the last whole word unless the length is a multiple of four).
 const LONG_SLOTS = 4096;
 const LONG_MAX = 64;
-const longBytes = new Uint8Array(LONG_SLOTS * LONG_MAX);
+const LONG_WORDS = LONG_MAX / 4;
+const longWords = new Int32Array(LONG_SLOTS * LONG_WORDS);
+const longTails = new Int32Array(LONG_SLOTS);
 const longLengths = new Int32Array(LONG_SLOTS);
 const longStrings: string[] = new Array(LONG_SLOTS).fill('');
 
@@ -108,6 +112,9 @@ export class EdifactSegment {
   private from = 0;
   private to = 0;
   private decoder: Decoder = LATIN1;
+  // A view of `buf` for reading long values four bytes at a time; remade when `buf` changes.
+  private view: DataView = new DataView(new ArrayBuffer(0));
+  private viewOf: Buffer | undefined;
   private tagText: string | undefined;
   // Slow path (the segment holds a release character): split once, as strings.
   private cached: string[][] | undefined;
@@ -291,8 +298,11 @@ export class EdifactSegment {
     if (e >= this.elementCount) return '';
     const k = this.first[e]! + component;
     if (k >= this.first[e + 1]!) return '';
-    const s = this.start[k]!;
-    const t = this.end[k]!;
+    return this.text(this.start[k]!, this.end[k]!);
+  }
+
+  /** The bytes buf[s, t) of the segment as a string. */
+  private text(s: number, t: number): string {
     if (s === t) return '';
     if (t - s <= 12 && this.decoder === LATIN1) {
       if (t - s <= 4) {
@@ -339,21 +349,28 @@ export class EdifactSegment {
   /** buf[s, t) (13 to LONG_MAX bytes) as Latin-1, from the cache when the same bytes were read before. */
   private longString(s: number, t: number): string {
     const buf = this.buf;
+    if (this.viewOf !== buf) {
+      this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+      this.viewOf = buf;
+    }
+    const view = this.view;
     const n = t - s;
+    const tail = view.getInt32(t - 4, true);
     // The slot from the length and a sample of the bytes: the comparison that follows reads
     // them all anyway, and values that share the sample only take turns in the slot.
-    let h = Math.imul(n ^ (buf[s]! << 8) ^ (buf[t - 1]! << 16) ^ (buf[t - 2]! << 24), 0x9e3779b1);
-    h = Math.imul(h ^ buf[s + (n >> 1)]! ^ (buf[s + (n >> 2)]! << 8) ^ (buf[t - 3]! << 16), 0x85ebca6b);
-    h ^= buf[s + 1]! ^ (buf[s + ((3 * n) >> 2)]! << 8);
+    let h = Math.imul(n ^ view.getInt32(s, true), 0x9e3779b1);
+    h = Math.imul(h ^ tail, 0x85ebca6b) ^ view.getInt32(s + (n >> 1) - 2, true);
     const slot = (h ^ (h >>> 13) ^ (h >>> 22)) & (LONG_SLOTS - 1);
-    const base = slot * LONG_MAX - s;
-    if (longLengths[slot] === n) {
-      let i = s;
-      while (i < t && longBytes[base + i] === buf[i]) i++;
-      if (i === t) return longStrings[slot]!;
+    const words = n >> 2;
+    const base = slot * LONG_WORDS;
+    if (longLengths[slot] === n && longTails[slot] === tail) {
+      let w = 0;
+      while (w < words && longWords[base + w] === view.getInt32(s + 4 * w, true)) w++;
+      if (w === words) return longStrings[slot]!;
     }
     const made = LATIN1.decode(buf, s, t);
-    for (let i = s; i < t; i++) longBytes[base + i] = buf[i]!;
+    for (let w = 0; w < words; w++) longWords[base + w] = view.getInt32(s + 4 * w, true);
+    longTails[slot] = tail;
     longLengths[slot] = n;
     longStrings[slot] = made;
     return made;
@@ -398,7 +415,7 @@ export class EdifactSegment {
       // Printable ASCII at both ends: nothing to trim.
       const a = this.buf[s]!;
       const b = this.buf[t - 1]!;
-      if (a > 0x20 && a < 0x7f && b > 0x20 && b < 0x7f) return this.value(element, component);
+      if (a > 0x20 && a < 0x7f && b > 0x20 && b < 0x7f) return this.text(s, t);
     }
     const v = this.value(element, component).trim();
     return v === '' ? undefined : v;
