@@ -170,7 +170,7 @@ const ORIGINAL_LOADING = codeKey('76');
 
 /** Element `element`'s first `limit` components, trimmed, the empty ones left out. */
 function nonEmpty(s: EdifactSegment, element: number, limit = Number.POSITIVE_INFINITY): string[] {
-  let out: string[] = [];
+  let out: string[] = NONE;
   const n = Math.min(limit, s.componentCount(element));
   for (let i = 0; i < n; i++) {
     const t = s.trimmed(element, i);
@@ -889,10 +889,10 @@ class CuscarDriver {
     type Address = NonNullable<Party['address']>;
     let address: Address | undefined;
     if (city !== undefined && postcode !== undefined && country !== undefined) {
-      address = { lines: exact(lines), city, postcode, country: country as Address['country'] };
+      address = { lines: owned(lines), city, postcode, country: country as Address['country'] };
     } else if (lines.length > 0 || city !== undefined || postcode !== undefined || country !== undefined) {
       address = {} as Address;
-      address.lines = exact(lines);
+      address.lines = owned(lines);
       if (city !== undefined) address.city = city;
       if (postcode !== undefined) address.postcode = postcode;
       if (country !== undefined) address.country = country as Address['country'];
