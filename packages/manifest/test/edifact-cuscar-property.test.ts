@@ -127,13 +127,13 @@ describe('CUSCAR reader: consignments read alike alone and together', () => {
           const r = random(seed);
           const groups = Array.from({ length: 1 + r.int(6) }, (_, n) => consignmentGroup(r, n + 1));
           const whole = parseManifest(interchange(groups, syntax));
-        // The reader checks a consignment part by part as it builds it: what it accepts the
-        // schema must accept unchanged.
-        for (const c of whole.manifest.consignments) {
-          const checked = ConsignmentSchema.safeParse(c);
-          expect(checked.success).toBe(true);
-          expect(checked.data).toEqual(c);
-        }
+          // The reader checks a consignment part by part as it builds it: what it accepts the
+          // schema must accept unchanged.
+          for (const c of whole.manifest.consignments) {
+            const checked = ConsignmentSchema.safeParse(c);
+            expect(checked.success).toBe(true);
+            expect(checked.data).toEqual(c);
+          }
           const alone = groups.map((g) => parseManifest(interchange([g], syntax)));
           expect(whole.manifest.consignments.map(withoutSource)).toEqual(
             alone.flatMap((a) => a.manifest.consignments.map(withoutSource)),
