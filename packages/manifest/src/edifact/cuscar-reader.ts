@@ -617,62 +617,24 @@ class CuscarDriver {
 
   private consignmentSegment(s: EdifactSegment, d: ConsignmentDraft): void {
     switch (s.code) {
-      case GID:
-        this.openItem(s, d);
-        return;
-      case EQD: {
-        this.item = undefined;
-        if (!BY_KEY.eqdContainer.has(s.key(0, 0))) {
-          this.zone = 'other';
-          return;
-        }
-        const number = s.trimmed(1, 0);
-        if (number === undefined) {
-          this.invalid(d, s, 'EQD+CN without a container number');
-          this.zone = 'other';
-          return;
-        }
-        const sizeType = s.trimmed(2, 0);
-        this.container = sizeType === undefined ? { number, seals: NONE } : { number, seals: NONE, sizeType };
-        if (d.containers.length <= MAX_LIST) d.containers = append(d.containers, this.container);
-        this.zone = 'equipment';
-        return;
-      }
-      case SEL: {
-        const seal = s.trimmed(0, 0);
-        if (this.zone === 'equipment' && seal !== undefined && this.container!.seals.length <= MAX_LIST) {
-          this.container!.seals = append(this.container!.seals, seal);
-        }
-        return;
-      }
+      // Cases in the order of how often they come in a manifest (a switch on these tags is a
+      // chain of comparisons).
       case LOC:
         this.loc(s, d);
         return;
-      case NAD: {
-        if (this.zone !== 'consignment') return;
-        const role = BY_KEY.nadRole.get(s.key(0, 0));
-        if (role === undefined) return;
-        const party = this.party(s, d);
-        if (party !== undefined) {
-          d.parties[role] = party;
-          if (!plainParty(party)) d.plainParties = false;
+      case MEA:
+        this.mea(s, d);
+        return;
+      case SGP: {
+        const ref = s.trimmed(0, 0);
+        if (this.zone === 'item' && ref !== undefined && this.item!.containerRefs.length <= MAX_LIST) {
+          this.item!.containerRefs = append(this.item!.containerRefs, ref);
         }
         return;
       }
-      case RFF: {
-        const kind = BY_KEY.rffNumber.get(s.key(0, 0));
-        const v = kind === undefined ? undefined : s.trimmed(0, 1);
-        if (kind === undefined || v === undefined) return;
-        if (kind === 'hs') {
-          if (this.zone === 'item') this.setHs(this.item!, v, 'rff');
-        } else if (this.zone === 'consignment') {
-          // One store per field rather than d[kind]: a keyed store with three names is slow.
-          if (kind === 'bill') d.bill ??= v;
-          else if (kind === 'house') d.house ??= v;
-          else d.master ??= v;
-        }
+      case GID:
+        this.openItem(s, d);
         return;
-      }
       case FTX:
         if (this.zone === 'item' && s.key(0, 0) === AAA) {
           const n = s.componentCount(3);
@@ -692,22 +654,62 @@ class CuscarDriver {
           break;
         }
         return;
-      case GDS: {
-        const c = s.trimmed(0, 0);
-        if (this.zone === 'item' && c !== undefined) this.setHs(this.item!, c, 'gds');
+      case NAD: {
+        if (this.zone !== 'consignment') return;
+        const role = BY_KEY.nadRole.get(s.key(0, 0));
+        if (role === undefined) return;
+        const party = this.party(s, d);
+        if (party !== undefined) {
+          d.parties[role] = party;
+          if (!plainParty(party)) d.plainParties = false;
+        }
         return;
       }
-      case MEA:
-        this.mea(s, d);
-        return;
       case MOA:
         this.moa(s, d);
         return;
-      case SGP: {
-        const ref = s.trimmed(0, 0);
-        if (this.zone === 'item' && ref !== undefined && this.item!.containerRefs.length <= MAX_LIST) {
-          this.item!.containerRefs = append(this.item!.containerRefs, ref);
+      case RFF: {
+        const kind = BY_KEY.rffNumber.get(s.key(0, 0));
+        const v = kind === undefined ? undefined : s.trimmed(0, 1);
+        if (kind === undefined || v === undefined) return;
+        if (kind === 'hs') {
+          if (this.zone === 'item') this.setHs(this.item!, v, 'rff');
+        } else if (this.zone === 'consignment') {
+          // One store per field rather than d[kind]: a keyed store with three names is slow.
+          if (kind === 'bill') d.bill ??= v;
+          else if (kind === 'house') d.house ??= v;
+          else d.master ??= v;
         }
+        return;
+      }
+      case SEL: {
+        const seal = s.trimmed(0, 0);
+        if (this.zone === 'equipment' && seal !== undefined && this.container!.seals.length <= MAX_LIST) {
+          this.container!.seals = append(this.container!.seals, seal);
+        }
+        return;
+      }
+      case EQD: {
+        this.item = undefined;
+        if (!BY_KEY.eqdContainer.has(s.key(0, 0))) {
+          this.zone = 'other';
+          return;
+        }
+        const number = s.trimmed(1, 0);
+        if (number === undefined) {
+          this.invalid(d, s, 'EQD+CN without a container number');
+          this.zone = 'other';
+          return;
+        }
+        const sizeType = s.trimmed(2, 0);
+        this.container = sizeType === undefined ? { number, seals: NONE } : { number, seals: NONE, sizeType };
+        if (d.containers.length <= MAX_LIST) d.containers = append(d.containers, this.container);
+        this.zone = 'equipment';
+        return;
+      }
+      case GDS: {
+        const c = s.trimmed(0, 0);
+        if (this.zone === 'item' && c !== undefined) this.setHs(this.item!, c, 'gds');
         return;
       }
       case DGS: {
