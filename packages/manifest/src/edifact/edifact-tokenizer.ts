@@ -87,10 +87,10 @@ const wordStrings: string[] = new Array(WORD_SLOTS).fill('');
 // bytes (which overlap the last whole word unless the length is a multiple of four).
 const LONG_SLOTS = 4096;
 const LONG_MAX = 64;
-const LONG_WORDS = LONG_MAX / 4;
-const longWords = new Int32Array(LONG_SLOTS * LONG_WORDS);
-const longTails = new Int32Array(LONG_SLOTS);
-const longLengths = new Int32Array(LONG_SLOTS);
+// A slot is its length, its last four bytes, then its whole words, side by side: a hit reads one
+// or two cache lines.
+const LONG_STRIDE = 2 + LONG_MAX / 4;
+const longSlots = new Int32Array(LONG_SLOTS * LONG_STRIDE);
 const longStrings: string[] = new Array(LONG_SLOTS).fill('');
 
 /**
@@ -362,16 +362,17 @@ export class EdifactSegment {
     h = Math.imul(h ^ tail, 0x85ebca6b) ^ view.getInt32(s + (n >> 1) - 2, true);
     const slot = (h ^ (h >>> 13) ^ (h >>> 22)) & (LONG_SLOTS - 1);
     const words = n >> 2;
-    const base = slot * LONG_WORDS;
-    if (longLengths[slot] === n && longTails[slot] === tail) {
+    const at = slot * LONG_STRIDE;
+    const base = at + 2;
+    if (longSlots[at] === n && longSlots[at + 1] === tail) {
       let w = 0;
-      while (w < words && longWords[base + w] === view.getInt32(s + 4 * w, true)) w++;
+      while (w < words && longSlots[base + w] === view.getInt32(s + 4 * w, true)) w++;
       if (w === words) return longStrings[slot]!;
     }
     const made = LATIN1.decode(buf, s, t);
-    for (let w = 0; w < words; w++) longWords[base + w] = view.getInt32(s + 4 * w, true);
-    longTails[slot] = tail;
-    longLengths[slot] = n;
+    for (let w = 0; w < words; w++) longSlots[base + w] = view.getInt32(s + 4 * w, true);
+    longSlots[at + 1] = tail;
+    longSlots[at] = n;
     longStrings[slot] = made;
     return made;
   }
