@@ -49,7 +49,8 @@ import { TextCache } from './text-cache.js';
  *  - every (fact, operator) pair probed by some rule becomes a probe: per consignment the fact is read
  *    once, run through its index once, and each index hit stamps the conditions (leaves) it satisfies;
  *  - a rule is visited only when a stamp touched it, or when it could be true with no index hit at all
- *    (its other conditions are closures over pre-resolved values).
+ *    (its other conditions are closures over pre-resolved values); a rule that any hit makes true (one list
+ *    condition, or an `any` of them) fires when touched, without its test being run.
  * So a consignment's cost follows its own facts and hits, not the number of rules.
  */
 
