@@ -213,8 +213,16 @@ export class EdifactSegment {
     start[0] = from;
     first[0] = 0;
     for (let i = from; i < limit; i++) {
-      const c = classes[buf[i]!]!;
-      if (c === PLAIN) continue;
+      let c = classes[buf[i]!]!;
+      if (c === PLAIN) {
+        // A run of plain bytes (a name, a description) in a loop of its own, which holds no
+        // store and no branch on the byte's class but one (past the limit: no terminator here).
+        do {
+          i++;
+          c = i < limit ? classes[buf[i]!]! : RELEASE;
+        } while (c === PLAIN);
+        if (i >= limit) break;
+      }
       if (c <= ELEMENT) {
         if (k + 2 >= start.length) {
           start = this.start = grow(start);
