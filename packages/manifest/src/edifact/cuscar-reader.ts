@@ -199,6 +199,11 @@ const exact = <T>(a: T[]): T[] => (a.length <= 1 ? a : a.slice());
 const NONE: never[] = [];
 const owned = <T>(a: T[]): T[] => (a.length === 0 ? [] : exact(a));
 
+/*
+ * Drafts are reused from one consignment (or goods item) to the next, so each has a maker, which gives
+ * every field in one literal (one object shape), and a reset beside it that puts back the same values:
+ * a field added to a draft goes into both.
+ */
 function newItemDraft(): ItemDraft {
   return {
     seq: 0,
@@ -216,6 +221,21 @@ function newItemDraft(): ItemDraft {
     containerRefs: NONE,
     dangerousGoods: undefined,
   };
+}
+
+/** A used item draft back to newItemDraft's values (seq, segment and line are set by whoever opens it). */
+function resetItemDraft(item: ItemDraft): void {
+  item.description = undefined;
+  item.more = NONE;
+  item.descriptionLength = 0;
+  item.hs = undefined;
+  item.hsFrom = undefined;
+  item.packages = undefined;
+  item.grossKg = undefined;
+  item.origin = undefined;
+  item.value = undefined;
+  item.containerRefs = NONE;
+  item.dangerousGoods = undefined;
 }
 
 function newConsignmentDraft(location: SourceLocation): ConsignmentDraft {
@@ -240,6 +260,29 @@ function newConsignmentDraft(location: SourceLocation): ConsignmentDraft {
     warnings: [],
     plainParties: true,
   };
+}
+
+/** A used consignment draft back to newConsignmentDraft's values, keeping its issue lists (emptied). */
+function resetConsignmentDraft(d: ConsignmentDraft, location: SourceLocation): void {
+  d.location = location;
+  d.documentNumber = undefined;
+  d.bill = undefined;
+  d.house = undefined;
+  d.master = undefined;
+  d.parties = {};
+  d.loading = undefined;
+  d.loadingOriginal = undefined;
+  d.discharge = undefined;
+  d.delivery = undefined;
+  d.transshipments = NONE;
+  d.itemCount = 0;
+  d.containers = NONE;
+  d.grossKg = undefined;
+  d.volumeM3 = undefined;
+  d.declaredValue = undefined;
+  if (d.errors.length !== 0) d.errors.length = 0;
+  if (d.warnings.length !== 0) d.warnings.length = 0;
+  d.plainParties = true;
 }
 
 class CuscarDriver {
@@ -567,24 +610,7 @@ class CuscarDriver {
     if (d === undefined) d = newConsignmentDraft(location);
     else {
       this.spare = undefined;
-      d.location = location;
-      d.bill = undefined;
-      d.house = undefined;
-      d.master = undefined;
-      d.parties = {};
-      d.loading = undefined;
-      d.loadingOriginal = undefined;
-      d.discharge = undefined;
-      d.delivery = undefined;
-      d.transshipments = NONE;
-      d.itemCount = 0;
-      d.containers = NONE;
-      d.grossKg = undefined;
-      d.volumeM3 = undefined;
-      d.declaredValue = undefined;
-      if (d.errors.length !== 0) d.errors.length = 0;
-      if (d.warnings.length !== 0) d.warnings.length = 0;
-      d.plainParties = true;
+      resetConsignmentDraft(d, location);
     }
     d.documentNumber = s.trimmed(1, 0);
     this.draft = d;
@@ -744,19 +770,7 @@ class CuscarDriver {
     if (item === undefined) {
       item = newItemDraft();
       this.items.push(item);
-    } else {
-      item.description = undefined;
-      item.more = NONE;
-      item.descriptionLength = 0;
-      item.hs = undefined;
-      item.hsFrom = undefined;
-      item.packages = undefined;
-      item.grossKg = undefined;
-      item.origin = undefined;
-      item.value = undefined;
-      item.containerRefs = NONE;
-      item.dangerousGoods = undefined;
-    }
+    } else resetItemDraft(item);
     item.seq = seq;
     item.segment = s.index;
     item.line = s.line;
