@@ -400,3 +400,45 @@ describe('error classes', () => {
     expect(e.toJSON()).toEqual({ name: 'EvaluationError', code: 'sync-unsupported', message: 'use scoreAsync' });
   });
 });
+
+describe('assessments are plain data', () => {
+  // The compiled engine makes its records with constructors rather than literals (score/records.ts); they
+  // must still be indistinguishable from the literals the reference engine's path would give.
+  const isPlain = (v: unknown): boolean => {
+    if (Array.isArray(v)) return Object.getPrototypeOf(v) === Array.prototype && v.every(isPlain);
+    if (v === null || typeof v !== 'object') return true;
+    return Object.getPrototypeOf(v) === Object.prototype && Object.values(v).every(isPlain);
+  };
+  const rules = ruleSetOf(
+    [
+      { id: 'HS', scope: 'item', when: { fact: 'hsCode', operator: 'hsIn', value: { list: 'hs' } }, action: 'non-intrusive-scan' },
+      { id: 'PARTY', when: { fact: 'consigneeName', operator: 'partyMatches', value: { list: 'parties' } } },
+    ],
+    { scoring: { thresholds: { yellow: 30, red: 60 }, random: { rate: 1 } } },
+  );
+
+  for (const explain of [false, true]) {
+    it(`on the compiled engine${explain ? ', explaining' : ''}: plain objects and arrays all the way down, equal to their clone`, async () => {
+      const compiled = createScorer([rules], { explain }).score(consignment());
+      expect(compiled.hits.map((h) => h.rule)).toEqual(['HS', 'PARTY', 'random']);
+      expect(compiled.hits.some((h) => h.evidence.length > 0)).toBe(explain);
+      expect(isPlain(compiled)).toBe(true);
+      expect(compiled).toStrictEqual(structuredClone(compiled));
+      expect(Object.keys(compiled)).toEqual([
+        'consignmentId',
+        'score',
+        'channel',
+        'actions',
+        'hits',
+        'ruleSets',
+        'source',
+      ]);
+      const reference = await createScorer([rules], { explain, engine: 'reference' }).scoreAsync(consignment());
+      expect(compiled).toStrictEqual(reference);
+      // Mutable, as their types say.
+      compiled.hits.push(compiled.hits[0]!);
+      compiled.actions.push('other');
+      expect(compiled.hits).toHaveLength(4);
+    });
+  }
+});

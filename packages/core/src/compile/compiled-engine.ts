@@ -12,6 +12,7 @@ import {
 } from '../operators/direct-operators.js';
 import { resolveSimplePath } from '../ruleset/simple-path.js';
 import type { Evidence, FiredRule, FiredRules } from '../score/assessment.js';
+import { EvidenceRecord, FiredRuleRecord, newList } from '../score/records.js';
 import { foldText } from '../text/fold-text.js';
 import { normalizePartyName } from '../text/normalize-party-name.js';
 import type { CompiledRuleSet } from './compile-rule-set.js';
@@ -104,6 +105,12 @@ export interface CompiledEvaluator {
 }
 
 const CACHE_ENTRIES = 10_000;
+
+/** A fired rule's evidence while one consignment is evaluated (explanations on). */
+class EvidenceSlot {
+  readonly ev = newList<Evidence>();
+  readonly seen = new Set<number>();
+}
 
 /** Facts the per-consignment path reads with a property load of its own rather than a getter call. */
 const ITEM_READS: Readonly<Record<string, number>> = {
@@ -372,6 +379,7 @@ export function createCompiledEvaluator(
    * automaton scan, and party normalisation then run once per distinct text).
    */
   const NO_PAIRS = new Int32Array(0);
+  const NO_STRINGS: readonly string[] = Object.freeze([]);
   let collected: number[] = [];
   const collect = (probe: Probe, entryId: number) => {
     const ids = probe.leavesOf[entryId];
@@ -446,11 +454,12 @@ export function createCompiledEvaluator(
   };
   const indexedMatched = (leaf: number, value: unknown): string[] => {
     const probe = leafProbe[leaf] as Probe;
-    const found: Entry[] = [];
+    const found = newList<Entry>();
     let strings: readonly string[];
     if (probe.family === 'party') {
       const name = partyNameOf(value);
-      strings = name === undefined ? [] : [name];
+      strings = name === undefined ? NO_STRINGS : newList<string>();
+      if (name !== undefined) (strings as string[]).push(name);
     } else strings = stringsOf(value);
     for (const s of strings) {
       const pairs = pairsFor(probe, s);
@@ -459,7 +468,7 @@ export function createCompiledEvaluator(
       }
     }
     if (found.length > 1) found.sort((x, y) => x.order - y.order);
-    const out: string[] = [];
+    const out = newList<string>();
     for (const e of found) if (!out.includes(e.item)) out.push(e.item);
     return out;
   };
@@ -479,7 +488,7 @@ export function createCompiledEvaluator(
       }
       const node = info.node;
       const value = (leafRead[id] as () => unknown)();
-      const e: Evidence = { fact: node.fact, value, operator: node.operator };
+      const e = new EvidenceRecord(node.fact, value, node.operator);
       // Recomputed for fired rules only, rather than recorded at every index hit.
       const m = info.indexed ? indexedMatched(id, value) : matchedItems(info.operand, value);
       if (m !== undefined && m.length > 0) e.matched = m;
@@ -493,7 +502,6 @@ export function createCompiledEvaluator(
   const EMPTY: FiredRules = Object.freeze(ruleSets.map(() => Object.freeze([]) as readonly FiredRule[]));
 
   st.empty = EMPTY;
-  type EvidenceSlot = { ev: Evidence[]; seen: Set<number> };
 
   st.fire = (r: number): void => {
     const rule = rules[r] as RuleInfo;
@@ -503,7 +511,7 @@ export function createCompiledEvaluator(
       const byRule = st.evidenceByRule as Map<number, EvidenceSlot>;
       let slot = byRule.get(r);
       if (slot === undefined) {
-        slot = { ev: [], seen: new Set() };
+        slot = new EvidenceSlot();
         byRule.set(r, slot);
       }
       evidenceOf(rule, slot.ev, slot.seen);
@@ -511,10 +519,15 @@ export function createCompiledEvaluator(
     }
     if (st.ruleState[4 * r + RULE_FIRED] === st.consEpoch) return;
     st.ruleState[4 * r + RULE_FIRED] = st.consEpoch;
-    st.fired ??= ruleSets.map(() => []);
+    // Lists and records made by constructors, not literals: see score/records.ts.
+    if (st.fired === undefined) {
+      const perSet = newList<FiredRule[]>();
+      for (let s = 0; s < ruleSets.length; s++) perSet.push(newList());
+      st.fired = perSet;
+    }
     const fired = st.fired as FiredRule[][];
     const list = fired[rule.set] as FiredRule[];
-    const hit: FiredRule = { ruleId: rule.id, evidence: ev ?? NO_EVIDENCE, index: rule.index };
+    const hit: FiredRule = new FiredRuleRecord(rule.id, ev ?? NO_EVIDENCE, rule.index);
     // Kept in file order as they come (insertion; a consignment fires few rules), so assembly needs no sort.
     let at = list.length;
     while (at > 0 && ((list[at - 1] as FiredRule).index as number) > rule.index) at--;

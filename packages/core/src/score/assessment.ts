@@ -2,6 +2,7 @@ import type { Consignment, SourceLocation, Transport } from '@cargorisk/manifest
 import type { CompiledRuleSet } from '../compile/compile-rule-set.js';
 import type { EventParamsJson } from '../ruleset/ruleset-schema.js';
 import { DEFAULT_SEED, isRandomlySelected } from './random-selection.js';
+import { AssessmentRecord, HitRecord, newList, RuleSetEntryRecord } from './records.js';
 
 /** Officer's channel: `green` release, `blue` post-clearance audit, `yellow` documents, `red` examination. */
 export type Channel = 'green' | 'blue' | 'yellow' | 'red';
@@ -156,14 +157,7 @@ export function isInEffect(rs: CompiledRuleSet, nowMs: number): boolean {
 
 function hitOf(plan: ScoringPlan, rule: RulePlan, evidence: Evidence[]): Hit {
   const p = rule.params;
-  const hit: Hit = {
-    ruleSet: plan.id,
-    rule: rule.id,
-    version: plan.version,
-    score: p.score,
-    message: p.message,
-    evidence,
-  };
+  const hit = new HitRecord(plan.id, rule.id, plan.version, p.score, p.message, evidence);
   if (p.action !== undefined) hit.action = p.action;
   if (p.category !== undefined) hit.category = p.category;
   return hit;
@@ -197,13 +191,14 @@ function assembleWith(
 ): Assessment {
   let score = 0;
   let rank = 0;
-  const hits: Hit[] = [];
-  const entries: Assessment['ruleSets'] = [];
+  // Records and lists made by constructors, not literals: see records.ts.
+  const hits = newList<Hit>();
+  const entries = newList<Assessment['ruleSets'][number]>();
   let actions: string[] | undefined;
   for (let s = 0; s < plans.length; s++) {
     const plan = plans[s] as ScoringPlan;
     if (nowMs < plan.fromMs || nowMs >= plan.untilMs) continue;
-    entries.push({ id: plan.entry.id, version: plan.entry.version, sha256: plan.entry.sha256 });
+    entries.push(new RuleSetEntryRecord(plan.entry.id, plan.entry.version, plan.entry.sha256));
     const firedHere = fired[s];
     let setScore = 0;
     let setRank = 0;
@@ -228,7 +223,7 @@ function assembleWith(
           const rule = scratchRules[i];
           if (rule === undefined) continue;
           const ev = (firedHere[i] as FiredRule).evidence;
-          hits.push(hitOf(plan, rule, ev.length === 0 ? [] : [...ev]));
+          hits.push(hitOf(plan, rule, ev.length === 0 ? newList() : ev.slice()));
           setScore += rule.params.score;
           const channel = rule.params.channel;
           if (channel !== undefined && RANK[channel] > setRank) setRank = RANK[channel];
@@ -247,14 +242,9 @@ function assembleWith(
       scratchRules.fill(undefined, 0, n);
     }
     if (plan.randomRate > 0 && isRandomlySelected(seed, plan.id, consignment.id, plan.randomRate)) {
-      hits.push({
-        ruleSet: plan.id,
-        rule: 'random',
-        version: plan.version,
-        score: 0,
-        message: `selected at random (rate ${plan.randomRate})`,
-        evidence: [],
-      });
+      hits.push(
+        new HitRecord(plan.id, 'random', plan.version, 0, `selected at random (rate ${plan.randomRate})`, newList()),
+      );
       if (RANK[plan.randomChannel] > setRank) setRank = RANK[plan.randomChannel];
     }
     const byScore = setScore >= plan.red ? 3 : setScore >= plan.yellow ? 2 : 0;
@@ -265,18 +255,18 @@ function assembleWith(
   for (let i = 0; i < hits.length; i++) {
     const action = (hits[i] as Hit).action;
     if (action === undefined) continue;
-    if (actions === undefined) actions = [action];
-    else if (!actions.includes(action)) actions.push(action);
+    if (actions === undefined) actions = newList();
+    if (!actions.includes(action)) actions.push(action);
   }
-  return {
-    consignmentId: consignment.id,
+  return new AssessmentRecord(
+    consignment.id,
     score,
-    channel: BY_RANK[rank] as Channel,
-    actions: actions ?? [],
+    BY_RANK[rank] as Channel,
+    actions ?? newList(),
     hits,
-    ruleSets: entries,
-    source: consignment.source,
-  };
+    entries,
+    consignment.source,
+  );
 }
 
 /**
