@@ -14,7 +14,7 @@ import { scoreThroughput } from './score-throughput.js';
 import { streamingMemory } from './streaming-memory.js';
 
 /*
- * `pnpm bench [--quick] [--only score,parse,…]`: runs the scenarios in one process, one after the
+ * `pnpm bench [--quick] [--only score,parse,…] [--rules 10,100,…]`: runs the scenarios in one process, one after the
  * other, and writes benchmarks/results/latest.json and latest.md. A scenario whose library pieces
  * are missing is recorded as skipped with the reason; one whose engines or readers disagree is
  * recorded as failed, and the run exits with status 1 after writing what it measured.
@@ -23,25 +23,42 @@ import { streamingMemory } from './streaming-memory.js';
 // Memory last: it streams a file larger than the data the others hold, which is let go first.
 const SCENARIOS: Scenario[] = [scoreThroughput, parseThroughput, endToEnd, scaling, streamingMemory];
 
-function parseArgs(argv: string[]): { quick: boolean; only: Set<string> | undefined } {
+const USAGE = 'usage: pnpm bench [--quick] [--only score,parse,e2e,memory,scaling] [--rules 10,100,1000,10000]';
+
+interface Args {
+  quick: boolean;
+  only: Set<string> | undefined;
+  rules: number[] | undefined;
+}
+
+function parseArgs(argv: string[]): Args {
   let quick = false;
   let only: Set<string> | undefined;
+  let rules: number[] | undefined;
+  const fail = (message: string): never => {
+    console.error(`${message}; ${USAGE}`);
+    process.exit(2);
+  };
+  const ruleCounts = (value: string) => {
+    const counts = value.split(',').map(Number);
+    if (counts.some((n) => !Number.isInteger(n) || n < 1)) fail(`--rules takes rule counts, not ${value}`);
+    return counts;
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--quick') quick = true;
     else if (arg === '--only') only = new Set((argv[++i] ?? '').split(','));
     else if (arg.startsWith('--only=')) only = new Set(arg.slice('--only='.length).split(','));
+    else if (arg === '--rules') rules = ruleCounts(argv[++i] ?? '');
+    else if (arg.startsWith('--rules=')) rules = ruleCounts(arg.slice('--rules='.length));
     else if (arg === '--') continue;
-    else {
-      console.error(`unknown argument ${arg}; usage: pnpm bench [--quick] [--only score,parse,e2e,memory,scaling]`);
-      process.exit(2);
-    }
+    else fail(`unknown argument ${arg}`);
   }
-  return { quick, only };
+  return { quick, only, rules };
 }
 
 async function main() {
-  const { quick, only } = parseArgs(process.argv.slice(2));
+  const { quick, only, rules } = parseArgs(process.argv.slice(2));
   const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../results');
   const started = performance.now();
   const machine = machineInfo();
@@ -59,7 +76,15 @@ async function main() {
     if (scenario === scaling || scenario === streamingMemory) releaseBenchConsignments();
     const t0 = performance.now();
     try {
-      results.push(...(await scenario.run({ quick, earlier: results, resultsDir, log })));
+      results.push(
+        ...(await scenario.run({
+          quick,
+          earlier: results,
+          resultsDir,
+          log,
+          ...(rules === undefined ? {} : { rules }),
+        })),
+      );
     } catch (e) {
       if (e instanceof ScenarioSkip) {
         log(`  skipped: ${e.reason}`);

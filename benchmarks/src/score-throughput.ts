@@ -13,6 +13,7 @@ import { type Measurement, measure, median } from './harness/measure.js';
 import { EquivalenceError, type Scenario, type ScenarioContext } from './harness/scenario.js';
 import { competitorFacts } from './rules/competitor-facts.js';
 import { type GeneratedRuleSet, generateRuleSet } from './rules/generate-rule-set.js';
+import { buildHandIndexedRunner } from './rules/hand-indexed.js';
 import { buildJsonLogicRunner } from './rules/to-json-logic.js';
 import { buildJsonRulesEngineRunner } from './rules/to-json-rules-engine.js';
 import { buildZenRunner } from './rules/to-zen-decision.js';
@@ -25,6 +26,10 @@ import { buildZenRunner } from './rules/to-zen-decision.js';
  *
  * Every engine is first run over the consignments it will be timed on and must give the same hit
  * sets as the compiled engine (the reference: the same whole assessments), or the run fails.
+ *
+ * Beside them, a hand-indexed evaluator of the same rules (rules/hand-indexed.ts) is timed in the same
+ * rounds as the compiled engine, on the same held sets: the speed of plain indexed code on this data and
+ * this machine, against which the compiled engine's figures (and the issue's targets) can be read.
  */
 
 type EngineName = NonNullable<BenchResult['engine']>;
@@ -57,6 +62,8 @@ const JSON_LOGIC_NOTES =
   'same rules as JSON Logic, one engine.build() function per rule (compiled mode); hsIn as substr prefix equality, mentions as "in" on folded, space-padded text (the whole-word match), lists as "in"; facts prepared in JS as for zen and timed; hit sets equal the compiled engine on every timed consignment';
 const JRE_DIRECT_NOTES =
   'json-rules-engine 7.3.1 used directly, as a team already on it would: item-scope rules in one Engine run per goods item, consignment-scope rules in another run once; custom operators hsIn (prefix) and mentions (substring of folded, space-padded text, the whole-word match), built-in in for countries and normalised party names; facts prepared in JS and timed; hit sets equal the compiled engine on every timed consignment';
+const HAND_NOTES =
+  'the same rules evaluated by plain code written for these five rule kinds (rules/hand-indexed.ts): a Map per list kind from items to conditions, HS prefixes looked up by length, descriptions folded and party names normalised once each (Map memos), only the rules of hit conditions checked; returns fired rule ids and total score, no assessment; timed in the same alternating rounds as the compiled engine, on the same held consignments; hit sets equal the compiled engine on all of them';
 const JRE_NOTES =
   "json-rules-engine 7.3.1 through cargorisk's reference engine (engine: 'reference'): the same rule set with cargorisk's operators registered on json-rules-engine; whole assessments equal the compiled engine's on every timed consignment";
 
@@ -240,46 +247,87 @@ async function scoreAt(rules: number, data: Consignment[], ctx: ScenarioContext)
   const results: BenchResult[] = [];
   // The compiled engine, explanations off and on, timed in alternating rounds over all the data: on
   // a shared machine a burst of other work then lands on both rather than on one.
+  // The hand-indexed evaluator must fire what the compiled engine fires, on every held consignment.
+  const hand = buildHandIndexedRunner(ruleSet);
+  let handFailed: string | undefined;
+  for (let n = 0; n < data.length && handFailed === undefined; n++) {
+    const got = hand(data[n]!).ids;
+    if (!isDeepStrictEqual(got, expected[n])) {
+      handFailed = `hand-indexed fires [${got.join(', ')}] on consignment ${data[n]!.id}, the compiled engine [${expected[n]!.join(', ')}]`;
+    }
+  }
+  // Every timed figure comes from the same alternating rounds: the compiled engine with explanations off
+  // and on over all the held consignments, then off over the smaller held sets, and the hand-indexed
+  // evaluator beside each off. On a shared machine a burst of other work then lands on all of them.
   const rounds = ctx.quick ? 2 : 3;
   const roundBudget = { ...budget, timeMs: budget.timeMs / rounds };
-  const compiledRuns: Record<'off' | 'on', Measurement[]> = { off: [], on: [] };
-  for (const scorer of [scorers.compiled!, scorers.compiledExplain!]) for (const c of data) scorer.score(c); // warm-up
+  type Timed = 'off' | 'on' | 'hand';
+  const runOf: Record<Timed, (c: Consignment) => unknown> = {
+    off: (c) => scorers.compiled!.score(c),
+    on: (c) => scorers.compiledExplain!.score(c),
+    hand: (c) => hand(c),
+  };
+  const sizes = [data.length, ...HELD_WINDOWS.filter((n) => n < data.length)];
+  const jobs: { key: Timed; size: number; runs: Measurement[] }[] = [];
+  for (const size of sizes) {
+    for (const key of ['off', 'on', 'hand'] as const) {
+      if (key === 'on' && size !== data.length) continue;
+      if (key === 'hand' && handFailed !== undefined) continue;
+      jobs.push({ key, size, runs: [] });
+    }
+  }
+  for (const key of ['off', 'on', 'hand'] as const) for (const c of data) runOf[key](c); // warm-up
   for (let r = 0; r < rounds; r++) {
-    for (const explain of [false, true]) {
-      const scorer = explain ? scorers.compiledExplain! : scorers.compiled!;
+    for (const job of jobs) {
+      const run = runOf[job.key];
+      const held = data.slice(0, job.size);
       const t0 = performance.now();
-      for (const c of data) scorer.score(c);
-      const perSec = (data.length / (performance.now() - t0)) * 1000;
-      const m = await timeContender(
-        `compiled ${rules}`,
-        { async: false, run: (c) => scorer.score(c) },
-        data,
-        perSec,
-        roundBudget,
+      for (const c of held) run(c);
+      const perSec = (held.length / (performance.now() - t0)) * 1000;
+      job.runs.push(
+        await timeContender(`${job.key} ${rules} held ${job.size}`, { async: false, run }, held, perSec, roundBudget),
       );
-      compiledRuns[explain ? 'on' : 'off'].push(m);
     }
   }
   const medianOf = (ms: Measurement[]) => ({
     unitsPerSec: median(ms.map((m) => m.unitsPerSec)),
     relMad: median(ms.map((m) => m.relMad)),
   });
-  const compiled = { off: medianOf(compiledRuns.off), on: medianOf(compiledRuns.on) };
+  const timedAt = (key: Timed, size: number) => {
+    const job = jobs.find((j) => j.key === key && j.size === size);
+    return job === undefined ? undefined : medianOf(job.runs);
+  };
+  const compiled = { off: timedAt('off', data.length)!, on: timedAt('on', data.length)! };
   const name = `score ${rules.toLocaleString('en-US')} rules`;
   const target = TARGETS[rules];
   const targetOf = (perSec: number) =>
     target === undefined ? {} : { target: `≥ ${target.toLocaleString('en-US')}/s`, met: perSec >= target };
   const windows: BenchResult[] = [];
-  for (const size of HELD_WINDOWS) {
-    if (size >= data.length) continue;
-    const window = data.slice(0, size);
-    const m = await timeContender(
-      `compiled ${rules} held ${size}`,
-      { async: false, run: (c) => scorers.compiled!.score(c) },
-      window,
-      compiled.off.unitsPerSec,
-      roundBudget,
-    );
+  const handRows: BenchResult[] = [];
+  if (handFailed !== undefined) {
+    ctx.log(`    hand-indexed: FAILED ${handFailed}`);
+    handRows.push({ scenario: 'score', name, engine: 'hand-indexed', explain: false, rules, failed: handFailed });
+  }
+  for (const size of sizes) {
+    const off = timedAt('off', size)!;
+    const h = timedAt('hand', size);
+    if (h !== undefined) {
+      handRows.push({
+        scenario: 'score',
+        name,
+        engine: 'hand-indexed',
+        ...(size < data.length ? { variant: `${size} held` } : {}),
+        explain: false,
+        rules,
+        consignments: size,
+        consignmentsPerSec: h.unitsPerSec,
+        noise: h.relMad,
+        ratio: off.unitsPerSec / h.unitsPerSec,
+        ratioTo: 'compiled ÷ this, same held set',
+        method: HAND_NOTES,
+      });
+    }
+    if (size === data.length) continue;
     windows.push({
       scenario: 'score',
       name,
@@ -288,11 +336,11 @@ async function scoreAt(rules: number, data: Consignment[], ctx: ScenarioContext)
       explain: false,
       rules,
       consignments: size,
-      consignmentsPerSec: m.unitsPerSec,
-      noise: m.relMad,
-      ratio: m.unitsPerSec / compiled.off.unitsPerSec,
+      consignmentsPerSec: off.unitsPerSec,
+      noise: off.relMad,
+      ratio: off.unitsPerSec / compiled.off.unitsPerSec,
       ratioTo: `of ${data.length.toLocaleString('en-US')} held`,
-      ...targetOf(m.unitsPerSec),
+      ...targetOf(off.unitsPerSec),
       method: `the first consignments only, cycled through as the main row cycles through all ${data.length.toLocaleString('en-US')}: a working set the processor's cache can hold`,
     });
   }
@@ -307,7 +355,7 @@ async function scoreAt(rules: number, data: Consignment[], ctx: ScenarioContext)
       consignmentsPerSec: compiled.off.unitsPerSec,
       noise: compiled.off.relMad,
       ...targetOf(compiled.off.unitsPerSec),
-      notes: `${((hitConsignments / data.length) * 100).toFixed(1)}% of consignments hit at least one rule, ${meanHits.toFixed(2)} hits per consignment on average; median of ${rounds} rounds alternating with explain on`,
+      notes: `${((hitConsignments / data.length) * 100).toFixed(1)}% of consignments hit at least one rule, ${meanHits.toFixed(2)} hits per consignment on average; median of ${rounds} rounds alternating with explain on, the smaller held sets and the hand-indexed evaluator`,
     },
     {
       scenario: 'score',
@@ -322,9 +370,12 @@ async function scoreAt(rules: number, data: Consignment[], ctx: ScenarioContext)
       ratioTo: 'of explain off',
     },
   );
-  results.push(...windows);
+  results.push(...windows, ...handRows);
   ctx.log(
     `    compiled: ${Math.round(compiled.off.unitsPerSec)} consignments/s, explain on ${Math.round(compiled.on.unitsPerSec)}, ${windows.map((w) => `${w.variant} ${Math.round(w.consignmentsPerSec ?? 0)}`).join(', ')}`,
+  );
+  ctx.log(
+    `    hand-indexed: ${handRows.map((h) => `${h.variant ?? 'all held'} ${Math.round(h.consignmentsPerSec ?? 0)}`).join(', ')}`,
   );
 
   for (const contender of selected) {
@@ -394,7 +445,7 @@ export const scoreThroughput: Scenario = {
   title: 'scoring throughput by engine and rule count',
   async run(ctx) {
     const data = benchConsignments(ctx.quick ? 1500 : 4000);
-    const ruleCounts = ctx.quick ? [1000] : [10, 100, 1000, 10_000];
+    const ruleCounts = ctx.rules ?? (ctx.quick ? [1000] : [10, 100, 1000, 10_000]);
     const results: BenchResult[] = [];
     for (const rules of ruleCounts) results.push(...(await scoreAt(rules, data, ctx)));
     return results;

@@ -5,7 +5,7 @@ export interface BenchResult {
   scenario: 'score' | 'parse' | 'e2e' | 'memory' | 'scaling';
   /** What the row measures, in a few words (`score 1,000 rules`, `parse xfwb`). */
   name: string;
-  engine?: 'compiled' | 'json-rules-engine' | 'zen-engine' | 'json-logic-engine';
+  engine?: 'compiled' | 'hand-indexed' | 'json-rules-engine' | 'zen-engine' | 'json-logic-engine';
   /** How the engine was driven, where one engine is run two ways (`direct`, `cargorisk reference`). */
   variant?: string;
   explain?: boolean;

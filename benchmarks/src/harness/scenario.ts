@@ -6,6 +6,8 @@ export interface ScenarioContext {
   earlier: readonly BenchResult[];
   /** Where results go (benchmarks/results). */
   resultsDir: string;
+  /** The rule counts the score scenario runs (`--rules`), instead of its own. */
+  rules?: readonly number[];
   log(message: string): void;
 }
 
