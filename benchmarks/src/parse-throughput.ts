@@ -1,14 +1,19 @@
 import { isDeepStrictEqual } from 'node:util';
+import { deserialize, serialize } from 'node:v8';
 import { type Consignment, type ManifestFormat, type ParseResult, parseManifest } from '@cargorisk/manifest';
 import { benchInput, FORMATS, MESSAGE_FORMATS, wholeDocuments, XML_FORMATS } from './harness/bench-data.js';
 import type { BenchResult } from './harness/bench-result.js';
 import { measure } from './harness/measure.js';
-import { type Scenario, ScenarioSkip } from './harness/scenario.js';
+import { type Scenario, type ScenarioContext, ScenarioSkip } from './harness/scenario.js';
 
 /*
  * Reader throughput, format by format, on a generated manifest held in memory: the fast path
  * alone, and for the XML formats the fast path against the fast-xml-parser reference on the same
  * bytes. Before timing, both readers must accept every consignment and give the same ones.
+ *
+ * Beside the CUSCAR reader, two yardsticks build the same consignments from a serialised form with V8's own
+ * native code: JSON.parse of their canonical JSON, and v8.deserialize of their structured-clone bytes. They
+ * check nothing and map nothing; they show what materialising that many model objects costs on this machine.
  */
 
 const TARGETS: Partial<Record<ManifestFormat, { mbPerSec: number; ratio?: number }>> = {
@@ -160,6 +165,7 @@ export const parseThroughput: Scenario = {
         });
         ctx.log(`  ${format} fast-xml-parser: ${refM.mbPerSec!.toFixed(1)} MB/s (fast is ${row.ratio.toFixed(2)}×)`);
       }
+      if (format === 'cuscar') results.push(...(await yardsticks(fast.consignments, fastM.unitsPerSec, timing, ctx)));
       const target = TARGETS[format];
       if (target !== undefined) {
         row.target = `≥ ${target.mbPerSec} MB/s${target.ratio ? ` and ≥ ${target.ratio}× reference` : ''}`;
@@ -169,3 +175,63 @@ export const parseThroughput: Scenario = {
     return results;
   },
 };
+
+/** JSON.parse and v8.deserialize making the consignments the CUSCAR reader made, timed as the reader was. */
+async function yardsticks(
+  consignments: readonly Consignment[],
+  readerPerSec: number,
+  timing: { units: number; timeMs: number; minIterations: number; warmupMs: number; warmupIterations: number },
+  ctx: ScenarioContext,
+): Promise<BenchResult[]> {
+  const json = JSON.stringify(consignments);
+  const cloned = serialize(consignments);
+  const ways = [
+    {
+      reader: 'JSON.parse' as const,
+      bytes: Buffer.byteLength(json),
+      run: () => JSON.parse(json) as unknown[],
+      method:
+        "V8's JSON.parse of the CUSCAR reader's consignments as canonical JSON (a string already in memory): the model's objects made by native code, with no reading of EDIFACT, no checks and no source locations",
+    },
+    {
+      reader: 'v8.deserialize' as const,
+      bytes: cloned.byteLength,
+      run: () => deserialize(cloned) as unknown[],
+      method:
+        "node:v8 deserialize of the same consignments' structured-clone bytes: the model's objects made by native code from a binary form",
+    },
+  ];
+  const rows: BenchResult[] = [];
+  for (const way of ways) {
+    const made = way.run();
+    if (!isDeepStrictEqual(made, consignments)) {
+      rows.push({
+        scenario: 'parse',
+        name: 'parse cuscar',
+        format: 'cuscar',
+        reader: way.reader,
+        failed: 'does not give the same consignments',
+      });
+      continue;
+    }
+    const m = await measure(`yardstick ${way.reader}`, way.run, { ...timing, bytes: way.bytes });
+    rows.push({
+      scenario: 'parse',
+      name: 'parse cuscar',
+      format: 'cuscar',
+      reader: way.reader,
+      consignments: consignments.length,
+      bytes: way.bytes,
+      consignmentsPerSec: m.unitsPerSec,
+      mbPerSec: m.mbPerSec!,
+      noise: m.relMad,
+      ratio: readerPerSec / m.unitsPerSec,
+      ratioTo: 'CUSCAR reader ÷ this, consignments per second',
+      method: way.method,
+    });
+    ctx.log(
+      `  cuscar yardstick ${way.reader}: ${Math.round(m.unitsPerSec)} consignments/s (the reader makes ${(readerPerSec / m.unitsPerSec).toFixed(2)}× as many)`,
+    );
+  }
+  return rows;
+}

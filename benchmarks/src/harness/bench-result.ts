@@ -9,7 +9,7 @@ export interface BenchResult {
   /** How the engine was driven, where one engine is run two ways (`direct`, `cargorisk reference`). */
   variant?: string;
   explain?: boolean;
-  reader?: 'fast' | 'fast-xml-parser';
+  reader?: 'fast' | 'fast-xml-parser' | 'JSON.parse' | 'v8.deserialize';
   format?: string;
   rules?: number;
   /** Consignments in the measured data. */
