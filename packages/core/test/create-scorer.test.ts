@@ -411,7 +411,12 @@ describe('assessments are plain data', () => {
   };
   const rules = ruleSetOf(
     [
-      { id: 'HS', scope: 'item', when: { fact: 'hsCode', operator: 'hsIn', value: { list: 'hs' } }, action: 'non-intrusive-scan' },
+      {
+        id: 'HS',
+        scope: 'item',
+        when: { fact: 'hsCode', operator: 'hsIn', value: { list: 'hs' } },
+        action: 'non-intrusive-scan',
+      },
       { id: 'PARTY', when: { fact: 'consigneeName', operator: 'partyMatches', value: { list: 'parties' } } },
     ],
     { scoring: { thresholds: { yellow: 30, red: 60 }, random: { rate: 1 } } },
