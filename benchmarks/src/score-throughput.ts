@@ -291,8 +291,8 @@ async function scoreAt(rules: number, data: Consignment[], ctx: ScenarioContext)
     }
   }
   // Every timed figure comes from the same alternating rounds: the compiled engine with explanations off
-  // and on over all the held consignments, then off over the smaller held sets, and the hand-indexed
-  // evaluator beside each off. On a shared machine a burst of other work then lands on all of them.
+  // and on over all the held consignments, then off over the smaller held sets and as read, and the
+  // hand-indexed evaluator beside each off. On a shared machine a burst of other work then lands on all.
   const rounds = ctx.quick ? 2 : 3;
   const roundBudget = { ...budget, timeMs: budget.timeMs / rounds };
   type Timed = 'off' | 'on' | 'hand';

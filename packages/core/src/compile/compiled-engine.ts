@@ -12,7 +12,7 @@ import {
 } from '../operators/direct-operators.js';
 import { resolveSimplePath } from '../ruleset/simple-path.js';
 import type { Evidence, FiredRule, FiredRules } from '../score/assessment.js';
-import { EvidenceRecord, FiredRuleRecord, newList } from '../score/records.js';
+import { EvidenceRecord, newList } from '../score/records.js';
 import { foldText } from '../text/fold-text.js';
 import { normalizePartyName } from '../text/normalize-party-name.js';
 import type { CompiledRuleSet } from './compile-rule-set.js';
@@ -105,12 +105,6 @@ export interface CompiledEvaluator {
 }
 
 const CACHE_ENTRIES = 10_000;
-
-/** A fired rule's evidence while one consignment is evaluated (explanations on). */
-class EvidenceSlot {
-  readonly ev = newList<Evidence>();
-  readonly seen = new Set<number>();
-}
 
 /** Facts the per-consignment path reads with a property load of its own rather than a getter call. */
 const ITEM_READS: Readonly<Record<string, number>> = {
@@ -379,7 +373,6 @@ export function createCompiledEvaluator(
    * automaton scan, and party normalisation then run once per distinct text).
    */
   const NO_PAIRS = new Int32Array(0);
-  const NO_STRINGS: readonly string[] = Object.freeze([]);
   let collected: number[] = [];
   const collect = (probe: Probe, entryId: number) => {
     const ids = probe.leavesOf[entryId];
@@ -454,12 +447,11 @@ export function createCompiledEvaluator(
   };
   const indexedMatched = (leaf: number, value: unknown): string[] => {
     const probe = leafProbe[leaf] as Probe;
-    const found = newList<Entry>();
+    const found: Entry[] = [];
     let strings: readonly string[];
     if (probe.family === 'party') {
       const name = partyNameOf(value);
-      strings = name === undefined ? NO_STRINGS : newList<string>();
-      if (name !== undefined) (strings as string[]).push(name);
+      strings = name === undefined ? [] : [name];
     } else strings = stringsOf(value);
     for (const s of strings) {
       const pairs = pairsFor(probe, s);
@@ -468,6 +460,7 @@ export function createCompiledEvaluator(
       }
     }
     if (found.length > 1) found.sort((x, y) => x.order - y.order);
+    // Kept in the assessment's evidence: made as records.ts says.
     const out = newList<string>();
     for (const e of found) if (!out.includes(e.item)) out.push(e.item);
     return out;
@@ -502,6 +495,7 @@ export function createCompiledEvaluator(
   const EMPTY: FiredRules = Object.freeze(ruleSets.map(() => Object.freeze([]) as readonly FiredRule[]));
 
   st.empty = EMPTY;
+  type EvidenceSlot = { ev: Evidence[]; seen: Set<number> };
 
   st.fire = (r: number): void => {
     const rule = rules[r] as RuleInfo;
@@ -511,7 +505,7 @@ export function createCompiledEvaluator(
       const byRule = st.evidenceByRule as Map<number, EvidenceSlot>;
       let slot = byRule.get(r);
       if (slot === undefined) {
-        slot = new EvidenceSlot();
+        slot = { ev: [], seen: new Set() };
         byRule.set(r, slot);
       }
       evidenceOf(rule, slot.ev, slot.seen);
@@ -519,15 +513,11 @@ export function createCompiledEvaluator(
     }
     if (st.ruleState[4 * r + RULE_FIRED] === st.consEpoch) return;
     st.ruleState[4 * r + RULE_FIRED] = st.consEpoch;
-    // Lists and records made by constructors, not literals: see score/records.ts.
-    if (st.fired === undefined) {
-      const perSet = newList<FiredRule[]>();
-      for (let s = 0; s < ruleSets.length; s++) perSet.push(newList());
-      st.fired = perSet;
-    }
+    // Scratch of this call (assembly copies what it keeps), so literals: see score/records.ts.
+    st.fired ??= ruleSets.map(() => []);
     const fired = st.fired as FiredRule[][];
     const list = fired[rule.set] as FiredRule[];
-    const hit: FiredRule = new FiredRuleRecord(rule.id, ev ?? NO_EVIDENCE, rule.index);
+    const hit: FiredRule = { ruleId: rule.id, evidence: ev ?? NO_EVIDENCE, index: rule.index };
     // Kept in file order as they come (insertion; a consignment fires few rules), so assembly needs no sort.
     let at = list.length;
     while (at > 0 && ((list[at - 1] as FiredRule).index as number) > rule.index) at--;

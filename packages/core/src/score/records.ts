@@ -1,10 +1,11 @@
 import type { SourceLocation } from '@cargorisk/manifest';
-import type { Assessment, Channel, Evidence, FiredRule, Hit } from './assessment.js';
+import type { Assessment, Channel, Evidence, Hit } from './assessment.js';
 
 /*
- * The objects a scorer makes for every consignment (assessments, hits, rule-set entries, fired rules,
- * evidence) are made by the constructors below, and their lists by `newList()`, never by object or array
- * literals.
+ * The objects an assessment is made of (the assessment, its hits, rule-set entries and evidence, and their
+ * lists) are made by the constructors below and by `newList()`, never by object or array literals. Scratch
+ * objects of one `score` call that the assessment does not keep (fired-rule lists, evidence slots) stay
+ * literals: they never outlive the call, so V8 never moves them (below).
  *
  * Why: V8 treats every object and array literal as an allocation site, and when most of a site's objects
  * survive a young-generation collection it starts allocating that site's objects straight in the old
@@ -78,17 +79,6 @@ export const RuleSetEntryRecord = plainRecord(function (
   this.id = id;
   this.version = version;
   this.sha256 = sha256;
-});
-
-export const FiredRuleRecord = plainRecord(function (
-  this: { -readonly [K in keyof FiredRule]: FiredRule[K] },
-  ruleId: string,
-  evidence: readonly Evidence[],
-  index: number,
-) {
-  this.ruleId = ruleId;
-  this.evidence = evidence;
-  this.index = index;
 });
 
 /** Evidence without `matched`, `list` and `item`; the caller adds them when they apply. */
